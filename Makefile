@@ -1,0 +1,32 @@
+# The two commands of README.md: `make run` and `make test`.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+PORT ?= 8080
+ifeq ($(CI),true)
+CMAKE_FLAGS += -DPORTAL_WERROR=ON
+endif
+
+.PHONY: deps build run test index clean format
+
+deps:
+	bash scripts/install-deps.sh
+
+build: deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j $(JOBS)
+
+index: build
+	$(BUILD)/bin/portal-indexer index --db var/index data/*/docs.jsonl
+
+run: index
+	$(BUILD)/bin/portal-searchd --db var/index --listen 127.0.0.1:$(PORT)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+format:
+	clang-format -i $$(git ls-files '*.cc' '*.h')
+
+clean:
+	rm -rf $(BUILD) var

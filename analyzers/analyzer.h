@@ -1,0 +1,67 @@
+// Text analysis: turns text into the terms that are indexed and searched.
+//
+// One Analyzer per language, looked up by language tag. Index-time and
+// query-time analysis use the same Analyzer, so a query word always yields the
+// terms its document counterpart was indexed under.
+//
+// Thread safety: Analyzer objects are immutable after construction and may be
+// shared by any number of threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace portal::analysis {
+
+// One word of the input.
+struct Token {
+  // Normalised surface form: NFKC, case-folded, accents folded. Used for exact
+  // and phrase matching.
+  std::string term;
+  // Stems or lemmas of the word (may be several for an ambiguous word, may be
+  // empty when the language has no stemmer). Used for inflection-insensitive
+  // matching.
+  std::vector<std::string> stems;
+  // Word position (0-based). Tokens derived from one word (e.g. parts of a
+  // hyphenated compound) share a position or follow it.
+  uint32_t position = 0;
+  // Byte offsets of the word in the analysed UTF-8 text: [start, end).
+  uint32_t start = 0;
+  uint32_t end = 0;
+  // True when the word is a stop word: it is kept for phrase matching but not
+  // searched on its own.
+  bool stop = false;
+};
+
+class Analyzer {
+ public:
+  virtual ~Analyzer() = default;
+
+  // The language tag this analyzer was registered under ("en", "uk", ...).
+  virtual std::string_view language() const = 0;
+
+  // Appends the tokens of `text` (UTF-8; invalid sequences are replaced) to
+  // `out`. Positions start at `first_position`.
+  virtual void analyze(std::string_view text, std::vector<Token>& out,
+                       uint32_t first_position = 0) const = 0;
+
+  std::vector<Token> analyze(std::string_view text) const {
+    std::vector<Token> out;
+    analyze(text, out);
+    return out;
+  }
+};
+
+// Returns the analyzer for a language tag ("en", "en-GB", "uk_UA" all work);
+// unknown languages get the default analyzer (ICU word breaking and case
+// folding, plus a Snowball stemmer where Xapian has one for the language).
+// The returned reference lives as long as the process.
+const Analyzer& analyzer_for(std::string_view lang);
+
+// Normalises a language tag to its primary subtag, lower case ("en-GB" -> "en").
+std::string normalize_language_tag(std::string_view lang);
+
+}  // namespace portal::analysis
