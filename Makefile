@@ -1,7 +1,11 @@
 # The two commands of README.md: `make run` and `make test`.
 BUILD ?= build
+CCACHE := $(shell command -v ccache)
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
+ifneq ($(CCACHE),)
+CMAKE_FLAGS += -DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE)
+endif
 PORT ?= 8080
 ifeq ($(CI),true)
 CMAKE_FLAGS += -DPORTAL_WERROR=ON

@@ -11,10 +11,10 @@ namespace portal {
 struct Article {
   std::string id;
   std::string title;
-  std::string body;     // plain text
-  std::string lang;     // ISO 639-1, may be empty (detected)
+  std::string body;  // plain text
+  std::string lang;  // ISO 639-1, may be empty (detected)
   std::string summary;
-  std::string date;     // ISO 8601 as given
+  std::string date;  // ISO 8601 as given
   std::vector<std::string> topics;
   std::string type;
   std::string url;

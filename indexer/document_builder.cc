@@ -4,24 +4,9 @@
 
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
+#include "indexer/text_indexer.h"
 
 namespace portal {
-namespace {
-
-void index_text(Xapian::Document& doc, const analysis::Analyzer& analyzer, std::string_view text,
-                uint32_t& position, Xapian::termcount wdf, std::string_view prefix,
-                std::string_view stem_prefix) {
-  std::vector<analysis::Token> tokens;
-  analyzer.analyze(text, tokens, position);
-  for (const auto& t : tokens) {
-    doc.add_posting(std::string(prefix) + t.term, t.position + 1, wdf);
-    for (const auto& s : t.stems) doc.add_term(std::string(stem_prefix) + s, wdf);
-    position = t.position + 1;
-  }
-  position += 100;  // gap so phrases never span two fields
-}
-
-}  // namespace
 
 Xapian::Document build_document(const Article& a) {
   using namespace schema;
@@ -29,11 +14,9 @@ Xapian::Document build_document(const Article& a) {
   const auto& analyzer = analysis::analyzer_for(a.lang);
 
   uint32_t pos = 0;
-  index_text(doc, analyzer, a.title, pos, kTitleWdfBoost, "", kStemPrefix);
-  uint32_t title_pos = 0;
-  index_text(doc, analyzer, a.title, title_pos, 1, kTitlePrefix, kTitleStemPrefix);
-  index_text(doc, analyzer, a.summary, pos, 1, "", kStemPrefix);
-  index_text(doc, analyzer, a.body, pos, 1, "", kStemPrefix);
+  index_field(doc, analyzer, a.title, TextField::kTitle, pos);
+  index_field(doc, analyzer, a.summary, TextField::kSummary, pos);
+  index_field(doc, analyzer, a.body, TextField::kBody, pos);
 
   doc.add_boolean_term(std::string(kIdPrefix) + a.id);
   if (!a.lang.empty()) {
@@ -46,6 +29,7 @@ Xapian::Document build_document(const Article& a) {
     doc.add_value(kTypeSlot, a.type);
   }
   for (const auto& t : a.topics) doc.add_boolean_term(std::string(kTopicPrefix) + t);
+  if (!a.topics.empty()) doc.add_value(kTopicsSlot, join_values(a.topics));
   if (!a.translation_group.empty()) {
     doc.add_boolean_term(std::string(kGroupPrefix) + a.translation_group);
     doc.add_value(kGroupSlot, a.translation_group);

@@ -15,8 +15,8 @@ IndexWriter::IndexWriter(const std::string& db_path) : impl_(std::make_unique<Im
   try {
     impl_->db = Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::Error& e) {
-    throw std::runtime_error("cannot open index '" + db_path + "' for writing: " +
-                             e.get_description());
+    throw std::runtime_error("cannot open index '" + db_path +
+                             "' for writing: " + e.get_description());
   }
 }
 

@@ -22,8 +22,10 @@ int run_index(const std::string& db, const std::vector<std::string>& files) {
     portal::read_jsonl(
         in, file,
         [&](portal::Article&& a) {
-          if (writer.upsert(a)) ++updated;
-          else ++indexed;
+          if (writer.upsert(a))
+            ++updated;
+          else
+            ++indexed;
           return true;
         },
         [&](const portal::ReadError& e) {
@@ -33,8 +35,8 @@ int run_index(const std::string& db, const std::vector<std::string>& files) {
         });
   }
   writer.commit();
-  std::cerr << "indexed " << indexed << ", updated " << updated << ", skipped " << skipped
-            << "; " << writer.size() << " documents in " << db << "\n";
+  std::cerr << "indexed " << indexed << ", updated " << updated << ", skipped " << skipped << "; "
+            << writer.size() << " documents in " << db << "\n";
   return skipped == 0 ? 0 : 2;
 }
 

@@ -2,7 +2,9 @@
 // the search daemon. Change it only together with a full rebuild.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -34,7 +36,7 @@ inline constexpr std::string_view kExtraFieldPrefix = "XF";
 inline constexpr Xapian::valueno kDateSlot = 0;
 inline constexpr Xapian::valueno kLangSlot = 1;
 inline constexpr Xapian::valueno kTypeSlot = 2;
-// Topics, serialised with serialise_list() (a document may have several).
+// Topics, encoded with join_values() (a document may have several).
 inline constexpr Xapian::valueno kTopicsSlot = 3;
 inline constexpr Xapian::valueno kYearSlot = 4;
 inline constexpr Xapian::valueno kMonthSlot = 5;
@@ -44,5 +46,44 @@ inline constexpr Xapian::valueno kFirstExtraSlot = 10;
 
 // wdf multiplier for title words relative to body words.
 inline constexpr Xapian::termcount kTitleWdfBoost = 3;
+
+// Multi-valued facet slots (topics, extra fields) hold their values joined by
+// this separator, which cannot occur in a value (values are cleaned of control
+// characters at indexing).
+inline constexpr char kValueSeparator = '\x1f';
+
+inline std::string join_values(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) {
+    if (!out.empty()) out.push_back(kValueSeparator);
+    out += v;
+  }
+  return out;
+}
+
+inline std::vector<std::string> split_values(std::string_view joined) {
+  std::vector<std::string> out;
+  if (joined.empty()) return out;
+  size_t start = 0;
+  for (size_t i = 0; i <= joined.size(); ++i) {
+    if (i == joined.size() || joined[i] == kValueSeparator) {
+      out.emplace_back(joined.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+// An extra facet field named in the configuration (data/facets.json), e.g.
+// {"field": "places", "param": "place", "slot": 10}: the article's array
+// field `field` becomes filter terms kExtraFieldPrefix + param + ":" + value,
+// a facet list called `param`, a request filter `param=...` and the query
+// syntax `param:value`.
+struct ExtraField {
+  std::string field;  // name in the article JSON ("places")
+  std::string param;  // name in the API and query syntax ("place")
+  Xapian::valueno slot = 0;
+  std::string term_prefix() const { return std::string(kExtraFieldPrefix) + param + ":"; }
+};
 
 }  // namespace portal::schema

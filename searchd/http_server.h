@@ -11,8 +11,8 @@ class Searcher;
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;          // 0: any free port (see HttpServer::port())
-  std::string web_dir;      // static search page; empty: not served
+  int port = 8080;      // 0: any free port (see HttpServer::port())
+  std::string web_dir;  // static search page; empty: not served
   int threads = 8;
 };
 

@@ -7,26 +7,17 @@
 
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
+#include "searchd/query_terms.h"
 
 namespace portal {
 namespace {
 
-constexpr const char* kQueryLanguages[] = {"en", "fr", "ru", "uk"};
-
-// Each query word matches its surface form or any candidate language's stem.
+// Skeleton query: every word is required.
 Xapian::Query build_query(const std::string& q) {
-  const auto& base = analysis::analyzer_for("");
-  std::vector<analysis::Token> words = base.analyze(q);
+  auto languages = query_languages(q);
   std::vector<Xapian::Query> required;
-  for (const auto& w : words) {
-    std::vector<Xapian::Query> alternatives{Xapian::Query(w.term)};
-    for (const char* lang : kQueryLanguages) {
-      for (const auto& t : analysis::analyzer_for(lang).analyze(q.substr(w.start, w.end - w.start)))
-        for (const auto& s : t.stems)
-          alternatives.emplace_back(std::string(schema::kStemPrefix) + s);
-    }
-    required.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
-  }
+  for (const auto& w : analysis::analyzer_for("").analyze(q))
+    required.push_back(word_query(std::string_view(q).substr(w.start, w.end - w.start), languages));
   if (required.empty()) return Xapian::Query::MatchAll;
   return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
 }

@@ -80,13 +80,17 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
     char buf[65536];
     if (fds[0].revents) {
       ssize_t n = read(out_pipe[0], buf, sizeof buf);
-      if (n > 0) result.out.append(buf, n);
-      else out_open = false;
+      if (n > 0)
+        result.out.append(buf, n);
+      else
+        out_open = false;
     }
     if (fds[1].revents) {
       ssize_t n = read(err_pipe[0], buf, sizeof buf);
-      if (n > 0) result.err.append(buf, n);
-      else err_open = false;
+      if (n > 0)
+        result.err.append(buf, n);
+      else
+        err_open = false;
     }
     if (in_fd >= 0 && fds[2].revents) {
       ssize_t n = write(in_fd, stdin_data.data() + written, stdin_data.size() - written);
@@ -160,7 +164,9 @@ Daemon::Daemon(const std::string& db, const std::vector<std::string>& extra_args
 
 Daemon::~Daemon() { stop(); }
 
-bool Daemon::alive() const { return pid_ > 0 && kill(pid_, 0) == 0 && waitpid(pid_, nullptr, WNOHANG) == 0; }
+bool Daemon::alive() const {
+  return pid_ > 0 && kill(pid_, 0) == 0 && waitpid(pid_, nullptr, WNOHANG) == 0;
+}
 
 int Daemon::stop() {
   if (pid_ <= 0) return -1;
