@@ -2,87 +2,131 @@
 
 #include <httplib.h>
 
-#include <charconv>
-#include <nlohmann/json.hpp>
+#include <iostream>
+#include <regex>
 
+#include "searchd/http_route.h"
+#include "searchd/http_util.h"
 #include "searchd/searcher.h"
+#include "searchd/services.h"
 
 namespace portal {
 namespace {
 
-using nlohmann::json;
-
-void send_json(httplib::Response& res, int status, const json& body) {
-  res.status = status;
-  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace),
-                  "application/json; charset=utf-8");
-}
-
-void send_error(httplib::Response& res, int status, const std::string& code,
-                const std::string& message) {
-  send_json(res, status, {{"error", {{"code", code}, {"message", message}}}});
-}
-
-int int_param(const httplib::Request& req, const char* name, int fallback) {
-  if (!req.has_param(name)) return fallback;
-  std::string v = req.get_param_value(name);
-  int out = 0;
-  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  if (ec != std::errc() || ptr != v.data() + v.size())
-    throw InvalidRequest(name, std::string("parameter '") + name + "' must be an integer");
+// "/api/v1/documents/{id}" -> "/api/v1/documents/([^/]+)"
+std::string path_regex(std::string_view path) {
+  std::string out;
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '{') {
+      i = path.find('}', i);
+      out += "([^/]+)";
+    } else if (std::string_view(".^$|()[]*+?\\").find(path[i]) != std::string_view::npos) {
+      out += '\\';
+      out += path[i];
+    } else {
+      out += path[i];
+    }
+  }
   return out;
 }
 
-json to_json(const SearchResult& r) {
-  json hits = json::array();
-  for (const auto& h : r.hits) {
-    hits.push_back({{"id", h.id},
-                    {"title", h.title},
-                    {"url", h.url},
-                    {"lang", h.lang},
-                    {"date", h.date},
-                    {"score", h.score},
-                    {"snippet", h.snippet}});
+// Error codes and messages for the statuses the server sets by itself.
+std::string status_code(int status) {
+  switch (status) {
+    case 400:
+      return "bad_request";
+    case 413:
+      return "payload_too_large";
+    case 414:
+      return "uri_too_long";
+    case 416:
+      return "range_not_satisfiable";
+    default:
+      return "http_" + std::to_string(status);
   }
-  return {{"total", r.total}, {"hits", hits}};
+}
+
+std::string status_text(int status) {
+  switch (status) {
+    case 400:
+      return "malformed request";
+    case 413:
+      return "request body too large";
+    case 414:
+      return "request URI too long";
+    case 416:
+      return "requested range not satisfiable";
+    default:
+      return "HTTP status " + std::to_string(status);
+  }
 }
 
 }  // namespace
 
 struct HttpServer::Impl {
-  const Searcher& searcher;
+  http::Services services;
   ServerOptions options;
   httplib::Server server;
   int port = 0;
 
-  Impl(const Searcher& s, ServerOptions o) : searcher(s), options(std::move(o)) {}
+  Impl(const Searcher& s, ServerOptions o) : services{s}, options(std::move(o)) {}
+
+  void add_route(const http::Route& route) {
+    auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) {
+      route.handler(services, req, res);
+    };
+    std::string pattern = path_regex(route.path);
+    switch (route.method) {
+      case http::Method::kGet:
+        server.Get(pattern, handler);
+        break;
+      case http::Method::kPost:
+        server.Post(pattern, handler);
+        break;
+      case http::Method::kPut:
+        server.Put(pattern, handler);
+        break;
+      case http::Method::kDelete:
+        server.Delete(pattern, handler);
+        break;
+    }
+  }
 
   void routes() {
-    server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
-      send_json(res, 200, {{"status", "ok"}});
-    });
-    server.Get("/api/v1/search", [this](const httplib::Request& req, httplib::Response& res) {
-      SearchRequest request;
-      request.q = req.get_param_value("q");
-      request.page = int_param(req, "page", 1);
-      request.per_page = int_param(req, "per_page", 10);
-      send_json(res, 200, to_json(searcher.search(request)));
-    });
+    for (const auto& route : http::route_table()) add_route(route);
     if (!options.web_dir.empty()) server.set_mount_point("/", options.web_dir);
 
-    // Errors are mapped to HTTP here, once.
+    // Library errors are mapped to HTTP here, once.
     server.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
           try {
             std::rethrow_exception(ep);
           } catch (const InvalidRequest& e) {
-            send_error(res, 400, "invalid_" + e.parameter(), e.what());
+            http::send_error(res, 400, "invalid_" + e.parameter(), e.what());
           } catch (const IndexUnavailable& e) {
-            send_error(res, 503, "index_unavailable", e.what());
+            http::send_error(res, 503, "index_unavailable", e.what());
           } catch (const std::exception& e) {
-            send_error(res, 500, "internal", e.what());
+            std::cerr << "portal-searchd: internal error on " << req.method << " " << req.path
+                      << ": " << e.what() << std::endl;
+            http::send_error(res, 500, "internal", "internal error");
+          } catch (...) {
+            std::cerr << "portal-searchd: unknown internal error on " << req.method << " "
+                      << req.path << std::endl;
+            http::send_error(res, 500, "internal", "internal error");
           }
         });
+    // Statuses set by the server itself (no route, body too large, ...) get a
+    // JSON body too.
+    server.set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+          if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+          if (res.status == 404) {
+            http::send_error(res, 404, "not_found", "no such route");
+          } else {
+            http::send_error(res, res.status, status_code(res.status), status_text(res.status));
+          }
+          return httplib::Server::HandlerResponse::Handled;
+        }));
   }
 };
 
