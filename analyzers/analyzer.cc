@@ -32,33 +32,31 @@ class DefaultAnalyzer final : public Analyzer {
     thread_local std::unique_ptr<icu::BreakIterator> words(
         icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
     if (U_FAILURE(status) || !words) return;
-    icu::UnicodeString utext = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    words->setText(utext);
+    // Break the UTF-8 bytes in place: boundaries are byte offsets into `text`,
+    // even where invalid sequences are read as U+FFFD.
+    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_FAILURE(status)) return;
+    words->setText(ut, status);
     uint32_t position = first_position;
     int32_t start = words->first();
     for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
          start = end, end = words->next()) {
       if (words->getRuleStatus() == UBRK_WORD_NONE) continue;
-      icu::UnicodeString word(utext, start, end - start);
+      icu::UnicodeString word =
+          icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + start, end - start));
       word.foldCase();
       Token token;
       word.toUTF8String(token.term);
       if (!stemmer_.is_none()) token.stems.push_back(stemmer_(token.term));
       token.position = position++;
-      token.start = utf8_offset(utext, start);
-      token.end = utf8_offset(utext, end);
+      token.start = static_cast<uint32_t>(start);
+      token.end = static_cast<uint32_t>(end);
       out.push_back(std::move(token));
     }
+    utext_close(ut);
   }
 
  private:
-  static uint32_t utf8_offset(const icu::UnicodeString& s, int32_t utf16_index) {
-    std::string prefix;
-    icu::UnicodeString(s, 0, utf16_index).toUTF8String(prefix);
-    return static_cast<uint32_t>(prefix.size());
-  }
-
   std::string lang_;
   Xapian::Stem stemmer_;
 };

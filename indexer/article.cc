@@ -37,7 +37,7 @@ Article parse_article(std::string_view json_line) {
   json obj;
   try {
     obj = json::parse(json_line);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for huge numbers
     throw ArticleError(std::string("invalid JSON: ") + e.what());
   }
   if (!obj.is_object()) throw ArticleError("not a JSON object");
