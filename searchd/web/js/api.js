@@ -34,12 +34,13 @@ export function search(params, signal) {
   return getJson('/api/v1/search', params, signal);
 }
 
-// Completions for `prefix` as a list of strings. Accepts the answer as
-// {"suggestions":[{"text"}|"..."]}, {"completions":[...]} or a bare array.
+// Completions for what is typed, as [{text, kind, url}]: kind "term" completes
+// the word being typed, kind "title" is a matching document's title.
 export async function suggest(prefix, lang, signal) {
   const body = await getJson('/api/v1/suggest', new URLSearchParams({ q: prefix, lang }), signal);
-  const list = Array.isArray(body) ? body : body.suggestions ?? body.completions ?? [];
+  const list = Array.isArray(body) ? body : body.suggestions ?? [];
   return list
-    .map((s) => (typeof s === 'string' ? s : s?.text ?? s?.value ?? ''))
-    .filter((s) => s !== '');
+    .map((s) => (typeof s === 'string' ? { text: s } : { text: s?.text ?? '', kind: s?.kind, url: s?.url }))
+    .map((s) => ({ ...s, kind: s.kind === 'title' ? 'title' : 'term' }))
+    .filter((s) => s.text !== '');
 }

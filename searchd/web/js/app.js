@@ -90,7 +90,12 @@ function setupUiLang() {
 function setupSearchBox() {
   new Autocomplete(page.q, page.suggestions, {
     fetchSuggestions: (text, signal) => api.suggest(text, uiLang(), signal),
-    onPick: (value) => navigate(withChanges(state, { q: value.trim() })),
+    // A term completes the query; a title leads to its document (or, without
+    // a link, searches for it).
+    onPick: (item, value) => {
+      if (item.kind === 'title' && item.url) window.location.assign(item.url);
+      else navigate(withChanges(state, { q: item.kind === 'title' ? `"${item.text.replace(/"/g, '')}"` : value.trim() }));
+    },
   });
   page.form.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -1,14 +1,17 @@
 // The search box as an ARIA combobox with a list of completions
 // (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/): typing fetches
 // suggestions, arrows move through them, Enter picks, Escape closes.
+// Suggestions are {text, kind}: a "term" completes the word being typed, a
+// "title" is a document's title.
 
 import { clear, el } from './dom.js';
 
 const DELAY_MS = 120;
 
 export class Autocomplete {
-  // `fetchSuggestions(text, signal)` resolves to a list of strings;
-  // `onPick(value)` runs when a suggestion is chosen.
+  // `fetchSuggestions(text, signal)` resolves to a list of suggestions;
+  // `onPick(suggestion, value)` runs when one is chosen, `value` being the
+  // box's new text.
   constructor(input, listbox, { fetchSuggestions, onPick }) {
     this.input = input;
     this.listbox = listbox;
@@ -44,7 +47,7 @@ export class Autocomplete {
     try {
       const items = await this.fetchSuggestions(text, this.controller.signal);
       if (this.input.value !== text || document.activeElement !== this.input) return;
-      this.show(items.filter((s) => s.toLowerCase() !== text.trim().toLowerCase()));
+      this.show(items.filter((s) => s.text.toLowerCase() !== text.trim().toLowerCase()));
     } catch (e) {
       if (e.name !== 'AbortError') this.close();
     }
@@ -54,11 +57,11 @@ export class Autocomplete {
     this.items = items;
     this.active = -1;
     clear(this.listbox);
-    items.forEach((text, i) => {
+    items.forEach((item, i) => {
       this.listbox.append(el('li', {
-        id: `${this.listbox.id}-${i}`, role: 'option', 'aria-selected': 'false', text,
+        id: `${this.listbox.id}-${i}`, role: 'option', 'aria-selected': 'false', class: `suggestion-${item.kind}`,
         on: { mousedown: (e) => e.preventDefault(), click: () => this.pick(i) },
-      }));
+      }, el('span', { text: item.text })));
     });
     const open = items.length > 0;
     this.listbox.hidden = !open;
@@ -86,10 +89,11 @@ export class Autocomplete {
   }
 
   pick(i) {
-    const value = completeWith(this.input.value, this.items[i]);
+    const item = this.items[i];
+    const value = item.kind === 'title' ? this.input.value : completeWith(this.input.value, item.text);
     this.input.value = value;
     this.close();
-    this.onPick(value);
+    this.onPick(item, value);
   }
 
   onKey(e) {

@@ -40,7 +40,7 @@ function renderHit(hit, state, href) {
     ? el('a', { href: hit.url, html: hit.title_html ?? '', hreflang: hit.lang })
     : el('span', { html: hit.title_html ?? '' });
   const meta = [formatDate(hit.date), typeName(hit.type), langName(hit.lang)].filter(Boolean);
-  return el('li', { class: 'hit', lang: hit.lang || null, 'data-id': hit.id },
+  return el('li', { class: 'hit', lang: hit.lang || null, 'data-id': hit.id, 'data-date': hit.date },
     el('h3', { class: 'hit-title' }, title),
     el('p', { class: 'hit-meta', lang: document.documentElement.lang },
       meta.map((m, i) => [i ? el('span', { class: 'sep', 'aria-hidden': 'true', text: ' · ' }) : null, el('span', { text: m })])),
@@ -84,7 +84,7 @@ export function renderEmpty(node, data, state, href) {
     tips.append(el('li', {}, `${t('tipRemoveFilters')} `,
       el('a', { href: href(withoutFilters(state)), 'data-nav': '', class: 'remove-all', text: t('tipRemoveAll') })));
   }
-  if (tips.children.length) node.append(el('p', { text: t('tipsTitle') }), tips);
+  if (tips.children.length) node.append(el('p', { class: 'tips-title', text: t('tipsTitle') }), tips);
 }
 
 // Previous, a window of page numbers around the current one, next.
