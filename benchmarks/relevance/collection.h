@@ -1,0 +1,39 @@
+// A test collection in a BEIR-like layout, read from one directory:
+//   docs.jsonl     articles in portal-indexer's format (README.md)
+//   queries.jsonl  one {"id": ..., "text": ...} per line
+//   qrels.txt      TREC qrels, "query-id 0 doc-id grade" per line
+//                  (or BEIR's qrels/test.tsv: "query-id doc-id grade", header)
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "benchmarks/relevance/metrics.h"
+#include "indexer/article.h"
+
+namespace portal::eval {
+
+struct Query {
+  std::string id;
+  std::string text;
+};
+
+struct Collection {
+  std::string name;  // the directory's last component
+  std::vector<Article> docs;
+  std::vector<Query> queries;
+  Qrels qrels;
+  // The most frequent `lang` of the documents ("en" when none has one): the
+  // baselines analyse the whole collection in it.
+  std::string language;
+};
+
+// Loads the collection in `dir`. Throws std::runtime_error naming the file and
+// line of anything missing or malformed.
+Collection load_collection(const std::string& dir);
+
+// Parses TREC qrels ("query-id iteration doc-id grade", whitespace-separated).
+// Throws std::runtime_error on a malformed line.
+Qrels parse_trec_qrels(const std::string& text, const std::string& file_name);
+
+}  // namespace portal::eval
