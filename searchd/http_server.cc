@@ -103,6 +103,8 @@ struct HttpServer::Impl {
             std::rethrow_exception(ep);
           } catch (const InvalidRequest& e) {
             http::send_error(res, 400, "invalid_" + e.parameter(), e.what());
+          } catch (const NotFound& e) {
+            http::send_error(res, 404, "not_found", e.what());
           } catch (const IndexUnavailable& e) {
             http::send_error(res, 503, "index_unavailable", e.what());
           } catch (const std::exception& e) {

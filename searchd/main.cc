@@ -47,13 +47,19 @@ int main(int argc, char** argv) {
       ->envname("PORTAL_THREADS")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
+  std::string facets = std::string(PORTAL_SOURCE_DATA_DIR) + "/facets.json";
+  app.add_option("--facets", facets, "extra facet fields (JSON); empty: none")
+      ->envname("PORTAL_FACETS")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   if (!split_listen(listen, options.host, options.port)) {
     std::cerr << "portal-searchd: --listen must be HOST:PORT, got '" << listen << "'\n";
     return 2;
   }
   try {
-    portal::Searcher searcher(db);
+    portal::SearcherOptions search_options;
+    if (!facets.empty()) search_options.extra_fields = portal::load_extra_fields(facets);
+    portal::Searcher searcher(db, search_options);
     portal::HttpServer server(searcher, options);
     std::string error;
     if (!server.bind(error)) {

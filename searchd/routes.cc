@@ -14,6 +14,9 @@ using enum Access;
 constexpr Route kRoutes[] = {
     {kGet, "/healthz", kPublic, handle_healthz},
     {kGet, "/api/v1/search", kRead, handle_search},
+    {kGet, "/api/v1/suggest", kRead, handle_suggest},
+    {kGet, "/api/v1/documents/{id}", kRead, handle_document},
+    {kGet, "/api/v1/documents/{id}/similar", kRead, handle_similar},
 };
 
 }  // namespace

@@ -2,95 +2,340 @@
 
 #include <xapian.h>
 
-#include <mutex>
+#include <algorithm>
+#include <chrono>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
-#include "searchd/query_terms.h"
+#include "searchd/db_pool.h"
+#include "searchd/facets.h"
+#include "searchd/hits.h"
+#include "searchd/query_parser.h"
+#include "searchd/recency.h"
+#include "searchd/similar.h"
+#include "searchd/spelling.h"
+#include "searchd/suggest.h"
 
 namespace portal {
 namespace {
 
-// Skeleton query: every word is required.
-Xapian::Query build_query(const std::string& q) {
-  auto languages = query_languages(q);
-  std::vector<Xapian::Query> required;
-  for (const auto& w : analysis::analyzer_for("").analyze(q))
-    required.push_back(word_query(std::string_view(q).substr(w.start, w.end - w.start), languages));
-  if (required.empty()) return Xapian::Query::MatchAll;
-  return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+// Weight of the recency boost at recency=1, comparable to a good BM25 match.
+constexpr double kRecencyWeight = 8.0;
+constexpr int kDbRetries = 3;
+
+struct Plan {
+  Xapian::Query text;   // the parsed query (strict, relaxed or corrected)
+  Xapian::Query boost;  // optional
+  const SearchRequest* request = nullptr;
+  bool relevance = true;
+  // Filter queries by facet name, and the date range.
+  std::map<std::string, Xapian::Query> filters;
+  Xapian::Query dates;
+};
+
+Xapian::Query scored(const Plan& p, double recency) {
+  Xapian::Query q = p.text;
+  if (!p.boost.empty()) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, p.boost);
+  if (recency > 0) {
+    auto* source = new RecencySource(recency * kRecencyWeight);
+    q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(source->release()));
+  }
+  return q;
+}
+
+// The query with every filter except the one named `except`.
+Xapian::Query filtered(const Plan& p, const Xapian::Query& q, const std::string& except = "") {
+  std::vector<Xapian::Query> f;
+  for (const auto& [name, query] : p.filters)
+    if (name != except) f.push_back(query);
+  if (!p.dates.empty()) f.push_back(p.dates);
+  if (f.empty()) return q;
+  return Xapian::Query(Xapian::Query::OP_FILTER, q,
+                       Xapian::Query(Xapian::Query::OP_AND, f.begin(), f.end()));
+}
+
+std::string lower_ascii(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
 }
 
 }  // namespace
 
-struct Searcher::Impl {
-  std::string path;
-  mutable std::mutex mutex;
-  mutable std::vector<std::unique_ptr<Xapian::Database>> pool;
+SortOrder parse_sort_order(const std::string& name) {
+  if (name.empty()) return SortOrder::kDefault;
+  if (name == "relevance") return SortOrder::kRelevance;
+  if (name == "date") return SortOrder::kDate;
+  if (name == "date_asc") return SortOrder::kDateAsc;
+  throw InvalidRequest("sort", "sort must be one of relevance, date, date_asc; got '" + name + "'");
+}
 
-  std::unique_ptr<Xapian::Database> acquire() const {
-    {
-      std::lock_guard lock(mutex);
-      if (!pool.empty()) {
-        auto db = std::move(pool.back());
-        pool.pop_back();
-        db->reopen();
-        return db;
+std::vector<schema::ExtraField> load_extra_fields(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read facet configuration '" + path + "'");
+  auto j = nlohmann::json::parse(in, nullptr, false);
+  if (!j.is_array()) throw std::runtime_error(path + ": expected a JSON array");
+  std::vector<schema::ExtraField> out;
+  for (const auto& f : j) {
+    if (!f.is_object() || !f.contains("field") || !f.contains("param") || !f.contains("slot") ||
+        !f["field"].is_string() || !f["param"].is_string() || !f["slot"].is_number_unsigned())
+      throw std::runtime_error(path + ": each entry needs string field, param and a slot number");
+    out.push_back({f["field"].get<std::string>(), f["param"].get<std::string>(),
+                   f["slot"].get<Xapian::valueno>()});
+  }
+  return out;
+}
+
+struct Searcher::Impl {
+  DbPool pool;
+  SearcherOptions options;
+  std::vector<FacetField> fields;
+  QueryContext context;
+
+  Impl(std::string path, SearcherOptions o)
+      : pool(std::move(path)), options(std::move(o)), fields(facet_fields(options.extra_fields)) {
+    context.extra_fields = options.extra_fields;
+    context.max_terms = options.max_query_terms;
+    context.max_wildcard_expansion = options.max_wildcard_expansion;
+  }
+
+  const FacetField* field(const std::string& name) const {
+    for (const auto& f : fields)
+      if (f.name == name) return &f;
+    return nullptr;
+  }
+
+  // Runs `f(db)` on a leased handle, retrying when the index changed under it.
+  template <typename F>
+  auto with_db(F&& f) const {
+    auto lease = pool.lease();
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return f(lease.db());
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt >= kDbRetries) throw IndexUnavailable("the index keeps changing; try again");
+        lease.refresh();
+      } catch (const Xapian::DatabaseOpeningError& e) {
+        throw IndexUnavailable("cannot open index: " + e.get_description());
+      } catch (const Xapian::DatabaseError& e) {
+        if (attempt >= kDbRetries) throw IndexUnavailable("index error: " + e.get_description());
+        lease.refresh();
       }
     }
-    try {
-      return std::make_unique<Xapian::Database>(path);
-    } catch (const Xapian::Error& e) {
-      throw IndexUnavailable("cannot open index '" + path + "': " + e.get_description());
-    }
   }
-  void release(std::unique_ptr<Xapian::Database> db) const {
-    std::lock_guard lock(mutex);
-    pool.push_back(std::move(db));
-  }
+
+  Plan plan(const SearchRequest& r) const;
+  SearchResult run(Xapian::Database& db, const SearchRequest& r, const ParsedQuery& parsed,
+                   Plan& p) const;
+  Xapian::MSet match(Xapian::Database& db, const Plan& p, Xapian::doccount first,
+                     Xapian::doccount count, std::vector<std::unique_ptr<FacetSpy>>& spies) const;
 };
 
-Searcher::Searcher(std::string db_path) : impl_(std::make_unique<Impl>()) {
-  impl_->path = std::move(db_path);
-  impl_->release(impl_->acquire());
+Plan Searcher::Impl::plan(const SearchRequest& r) const {
+  Plan p;
+  p.request = &r;
+  for (const auto& [name, values] : r.filters) {
+    const FacetField* f = field(name);
+    if (!f) throw InvalidRequest(name, "unknown filter '" + name + "'");
+    std::vector<Xapian::Query> any;
+    for (const auto& v : values) {
+      if (v.empty()) continue;
+      std::string value = name == "lang" ? analysis::normalize_language_tag(v) : v;
+      any.emplace_back(f->term_prefix + value);
+    }
+    if (!any.empty()) p.filters[name] = Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+  }
+  std::string from = r.from.empty() ? "" : date_bound(r.from, false, "from");
+  std::string to = r.to.empty() ? "" : date_bound(r.to, true, "to");
+  if (!from.empty() && !to.empty() && from > to)
+    throw InvalidRequest("from", "from (" + r.from + ") is after to (" + r.to + ")");
+  if (!from.empty() && !to.empty())
+    p.dates = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to);
+  else if (!from.empty())
+    p.dates = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, from);
+  else if (!to.empty())
+    p.dates = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, to);
+  return p;
 }
+
+Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::doccount first,
+                                   Xapian::doccount count,
+                                   std::vector<std::unique_ptr<FacetSpy>>& spies) const {
+  const SearchRequest& r = *p.request;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(filtered(p, scored(p, p.relevance ? r.recency : 0)));
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  if (!p.relevance) enquire.set_sort_by_value(schema::kDateSlot, r.sort != SortOrder::kDateAsc);
+  if (r.collapse) enquire.set_collapse_key(schema::kGroupSlot);
+  if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
+  for (auto& s : spies) enquire.add_matchspy(s.get());
+  return enquire.get_mset(first, count, db.get_doccount());
+}
+
+SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
+                                 const ParsedQuery& parsed, Plan& p) const {
+  SearchResult result;
+  result.q = r.q;
+  result.page = r.page;
+  result.per_page = r.per_page;
+  const auto& wanted = r.facets.empty() ? kDefaultFacets : r.facets;
+  std::vector<std::unique_ptr<FacetSpy>> spies;
+  for (const auto& name : wanted)
+    if (!p.filters.count(name)) spies.push_back(std::make_unique<FacetSpy>(*field(name)));
+
+  const Xapian::doccount first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
+  p.text = parsed.strict;
+  p.boost = parsed.boost;
+  Xapian::MSet mset = match(db, p, first, r.per_page, spies);
+  std::vector<std::string> highlight_words = parsed.highlight_words;
+
+  auto retry = [&](const Xapian::Query& q, const Xapian::Query& boost) {
+    std::vector<std::unique_ptr<FacetSpy>> fresh;
+    for (const auto& s : spies) fresh.push_back(std::make_unique<FacetSpy>(s->field()));
+    Plan alt = p;
+    alt.text = q;
+    alt.boost = boost;
+    Xapian::MSet m = match(db, alt, first, r.per_page, fresh);
+    if (m.get_matches_estimated() == 0) return false;
+    mset = m;
+    spies = std::move(fresh);
+    p = alt;
+    return true;
+  };
+
+  std::optional<Correction> correction;
+  if (mset.get_matches_estimated() < 3 && !parsed.words.empty())
+    correction = correct_spelling(db, r.q, parsed.words);
+  if (mset.get_matches_estimated() == 0 && correction) {
+    ParsedQuery fixed = parse_query(correction->query, context);
+    if (retry(fixed.strict, fixed.boost) ||
+        (!fixed.relaxed.empty() && retry(fixed.relaxed, fixed.boost))) {
+      result.corrected = correction->query;
+      result.relaxed = p.text.serialise() == fixed.relaxed.serialise() && !fixed.relaxed.empty();
+      highlight_words = fixed.highlight_words;
+      correction.reset();
+    }
+  }
+  if (mset.get_matches_estimated() == 0 && !result.corrected && !parsed.relaxed.empty())
+    result.relaxed = retry(parsed.relaxed, parsed.boost);
+  if (correction) result.did_you_mean = correction->query;
+
+  result.total = mset.get_matches_estimated();
+  result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+  Highlighter highlighter(highlight_words, parsed.highlight_prefixes);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Xapian::Document doc = it.get_document();
+    double score = it.get_weight();
+    std::string group = doc.get_value(schema::kGroupSlot);
+    if (r.collapse && !r.ui_lang.empty() && !group.empty() &&
+        doc.get_value(schema::kLangSlot) != r.ui_lang) {
+      // Prefer the visitor's language when that version matches too.
+      Xapian::Enquire alt(db);
+      alt.set_query(Xapian::Query(
+          Xapian::Query::OP_FILTER, filtered(p, scored(p, 0)),
+          Xapian::Query(Xapian::Query::OP_AND,
+                        Xapian::Query(std::string(schema::kGroupPrefix) + group),
+                        Xapian::Query(std::string(schema::kLangPrefix) + r.ui_lang))));
+      Xapian::MSet preferred = alt.get_mset(0, 1);
+      if (!preferred.empty()) {
+        doc = preferred.begin().get_document();
+        if (p.relevance) score = preferred.begin().get_weight();
+      }
+    }
+    result.hits.push_back(make_hit(db, doc, score, parsed.has_text ? &highlighter : nullptr));
+  }
+
+  // Disjunctive facets: a facet with a selected value is counted as if its own
+  // filter were not applied.
+  for (const auto& name : wanted) {
+    if (!p.filters.count(name)) continue;
+    auto spy = std::make_unique<FacetSpy>(*field(name));
+    Xapian::Enquire enquire(db);
+    enquire.set_query(filtered(p, p.text, name));
+    if (r.collapse) enquire.set_collapse_key(schema::kGroupSlot);
+    if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
+    enquire.add_matchspy(spy.get());
+    enquire.get_mset(0, 0, db.get_doccount());
+    spies.push_back(std::move(spy));
+  }
+  for (const auto& name : wanted)
+    for (const auto& s : spies)
+      if (s->field().name == name) result.facets.push_back(s->result(0));
+  return result;
+}
+
+Searcher::Searcher(std::string db_path, SearcherOptions options)
+    : impl_(std::make_unique<Impl>(std::move(db_path), std::move(options))) {}
 
 Searcher::~Searcher() = default;
 
+const SearcherOptions& Searcher::options() const { return impl_->options; }
+const std::string& Searcher::db_path() const { return impl_->pool.path(); }
+
 unsigned long Searcher::document_count() const {
-  auto db = impl_->acquire();
-  unsigned long n = db->get_doccount();
-  impl_->release(std::move(db));
-  return n;
+  return impl_->with_db([](Xapian::Database& db) { return db.get_doccount(); });
 }
 
 SearchResult Searcher::search(const SearchRequest& request) const {
+  auto started = std::chrono::steady_clock::now();
   if (request.page < 1) throw InvalidRequest("page", "page must be 1 or more");
   if (request.per_page < 1 || request.per_page > 100)
     throw InvalidRequest("per_page", "per_page must be between 1 and 100");
-  auto db = impl_->acquire();
+  if (static_cast<long>(request.page) * request.per_page > kMaxResultDepth)
+    throw InvalidRequest("page", "results are available up to number " +
+                                     std::to_string(kMaxResultDepth) +
+                                     "; narrow the query instead of paging further");
+  if (!(request.recency >= 0 && request.recency <= 1))
+    throw InvalidRequest("recency", "recency must be between 0 and 1");
+  for (const auto& name : request.facets)
+    if (!impl_->field(name)) throw InvalidRequest("facets", "unknown facet '" + name + "'");
+  SearchRequest r = request;
+  r.ui_lang = r.ui_lang.empty() ? "" : analysis::normalize_language_tag(lower_ascii(r.ui_lang));
+
+  ParsedQuery parsed = parse_query(r.q, impl_->context);
+  Plan p = impl_->plan(r);
+  p.relevance =
+      r.sort == SortOrder::kRelevance || (r.sort == SortOrder::kDefault && parsed.has_text);
   SearchResult result;
-  Xapian::Enquire enquire(*db);
-  enquire.set_query(build_query(request.q));
-  if (request.q.empty()) enquire.set_sort_by_value(schema::kDateSlot, true);
-  Xapian::MSet mset = enquire.get_mset((request.page - 1) * request.per_page, request.per_page);
-  result.total = mset.get_matches_estimated();
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    auto stored = nlohmann::json::parse(it.get_document().get_data());
-    Hit hit;
-    hit.id = stored.value("id", "");
-    hit.title = stored.value("title", "");
-    hit.url = stored["url"].is_string() ? stored["url"].get<std::string>() : "";
-    hit.lang = stored["lang"].is_string() ? stored["lang"].get<std::string>() : "";
-    hit.date = stored["date"].is_string() ? stored["date"].get<std::string>() : "";
-    std::string body = stored["body"].is_string() ? stored["body"].get<std::string>() : "";
-    hit.snippet = mset.snippet(body, 200);
-    hit.score = it.get_weight();
-    result.hits.push_back(std::move(hit));
+  try {
+    result = impl_->with_db([&](Xapian::Database& db) { return impl_->run(db, r, parsed, p); });
+  } catch (const Xapian::WildcardError& e) {
+    throw InvalidRequest("q", "a prefix* matches too many words: " + e.get_msg());
+  } catch (const Xapian::QueryParserError& e) {
+    throw InvalidRequest("q", e.get_msg());
   }
-  impl_->release(std::move(db));
+  result.took_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;
+}
+
+std::string Searcher::document_json(const std::string& id) const {
+  return impl_->with_db([&](Xapian::Database& db) {
+    auto doc = find_document(db, id);
+    if (!doc) throw NotFound("no document with id '" + id + "'");
+    return doc->get_data();
+  });
+}
+
+std::vector<Suggestion> Searcher::suggest(const SuggestRequest& request) const {
+  if (request.limit < 1 || request.limit > 50)
+    throw InvalidRequest("limit", "limit must be between 1 and 50");
+  return impl_->with_db([&](Xapian::Database& db) { return suggestions(db, request); });
+}
+
+std::vector<Hit> Searcher::similar(const SimilarRequest& request) const {
+  if (request.limit < 1 || request.limit > 50)
+    throw InvalidRequest("limit", "limit must be between 1 and 50");
+  return impl_->with_db([&](Xapian::Database& db) {
+    auto doc = find_document(db, request.id);
+    if (!doc) throw NotFound("no document with id '" + request.id + "'");
+    std::vector<Hit> hits;
+    for (const auto& [docid, score] : similar_documents(db, *doc, request))
+      hits.push_back(make_hit(db, db.get_document(docid), score, nullptr));
+    return hits;
+  });
 }
 
 }  // namespace portal

@@ -1,0 +1,87 @@
+#include "searchd/hits.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "indexer/schema.h"
+
+namespace portal {
+namespace {
+
+using nlohmann::json;
+
+std::string str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+json stored(const Xapian::Document& doc) {
+  json j = json::parse(doc.get_data(), nullptr, false);
+  return j.is_object() ? j : json::object();
+}
+
+}  // namespace
+
+std::optional<Xapian::Document> find_document(Xapian::Database& db, const std::string& id) {
+  std::string term = std::string(schema::kIdPrefix) + id;
+  auto it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return std::nullopt;
+  return db.get_document(*it);
+}
+
+std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc) {
+  json j = stored(doc);
+  std::string self = str(j, "id");
+  std::vector<std::string> ids;
+  if (auto it = j.find("translations"); it != j.end() && it->is_array())
+    for (const auto& t : *it)
+      if (t.is_string()) ids.push_back(t.get<std::string>());
+  std::string group = doc.get_value(schema::kGroupSlot);
+  if (!group.empty()) {
+    std::string term = std::string(schema::kGroupPrefix) + group;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+      if (*it == doc.get_docid()) continue;
+      ids.push_back(str(stored(db.get_document(*it)), "id"));
+    }
+  }
+  std::vector<std::string> out;
+  for (auto& id : ids)
+    if (!id.empty() && id != self && std::find(out.begin(), out.end(), id) == out.end())
+      out.push_back(std::move(id));
+  return out;
+}
+
+Hit make_hit(Xapian::Database& db, const Xapian::Document& doc, double score,
+             const Highlighter* highlighter) {
+  json j = stored(doc);
+  Hit hit;
+  hit.id = str(j, "id");
+  hit.title = str(j, "title");
+  hit.url = str(j, "url");
+  hit.lang = doc.get_value(schema::kLangSlot);
+  if (hit.lang.empty()) hit.lang = str(j, "lang");
+  hit.date = str(j, "date");
+  hit.type = str(j, "type");
+  if (auto it = j.find("topics"); it != j.end() && it->is_array())
+    for (const auto& t : *it)
+      if (t.is_string()) hit.topics.push_back(t.get<std::string>());
+  hit.score = score;
+  std::string body = str(j, "body");
+  if (body.empty()) body = str(j, "summary");
+  Highlighter none({}, {});
+  const Highlighter& h = highlighter ? *highlighter : none;
+  hit.title_html = h.highlight(hit.title, hit.lang);
+  Snippet s = h.snippet(body, hit.lang, kSnippetBytes);
+  hit.snippet_html = std::move(s.html);
+  hit.snippet = std::move(s.text);
+  for (const auto& id : translation_ids(db, doc)) {
+    auto other = find_document(db, id);
+    if (!other) continue;
+    json o = stored(*other);
+    hit.translations.push_back(
+        {id, other->get_value(schema::kLangSlot), str(o, "title"), str(o, "url")});
+  }
+  return hit;
+}
+
+}  // namespace portal

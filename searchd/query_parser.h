@@ -1,0 +1,69 @@
+// The query language of the search box, parsed by recursive descent into
+// Xapian queries built with searchd/query_terms.h (the analysis of words is
+// never redone here).
+//
+//   query    := or_expr
+//   or_expr  := and_expr ("OR" and_expr)*
+//   and_expr := unary (["AND"] unary)*        words are required by default
+//   unary    := ("NOT" | "-") unary | "+" unary | primary
+//   primary  := "(" or_expr ")" | "\"phrase\"" | field ":" value | word | prefix "*"
+//
+// Fields: title: (words or "phrase" in titles), topic:, type:, lang:, the
+// configured extra fields (place:, speaker:; quote values with spaces) and
+// date:FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD, either end may be left open).
+// Operators are upper case; lower-case and/or/not are words. Mistakes a
+// visitor makes by accident (a stray operator, a lone "-") are ignored;
+// structural mistakes (unbalanced quotes or parentheses, an empty field
+// value, a bad date, too many terms) are InvalidRequest("q") naming the
+// problem.
+//
+// Thread-safe: a pure function of its arguments.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indexer/schema.h"
+
+namespace portal {
+
+struct QueryContext {
+  std::vector<schema::ExtraField> extra_fields;
+  unsigned max_terms = 64;
+  unsigned max_wildcard_expansion = 500;
+};
+
+struct ParsedQuery {
+  // Every word required unless ORed. Empty words-only query: MatchAll.
+  Xapian::Query strict;
+  // Words that were required only by default are ORed instead; empty when
+  // that would not differ from `strict`.
+  Xapian::Query relaxed;
+  // An optional boost for documents where the free words appear as a phrase,
+  // near each other or in the title; empty when there is nothing to boost.
+  Xapian::Query boost;
+  // True when the query has words that score (relevance order is meaningful).
+  bool has_text = false;
+  // The words and phrases to highlight, and prefixes of `prefix*` terms.
+  std::vector<std::string> highlight_words;
+  std::vector<std::string> highlight_prefixes;
+  // The free words with their byte offsets in the query (spelling correction
+  // rewrites them in place).
+  struct Word {
+    size_t start = 0, end = 0;
+    std::string text;
+  };
+  std::vector<Word> words;
+};
+
+ParsedQuery parse_query(std::string_view q, const QueryContext& context);
+
+// Validates a date bound ("YYYY", "YYYY-MM" or "YYYY-MM-DD") and returns the
+// string to compare with the date value slot: `upper` bounds are extended so
+// that "2022-03" includes the whole month. Throws InvalidRequest(parameter).
+std::string date_bound(std::string_view text, bool upper, const std::string& parameter);
+
+}  // namespace portal
