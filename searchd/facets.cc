@@ -42,4 +42,13 @@ Facet FacetSpy::result(size_t limit) const {
   return f;
 }
 
+void MatchCounter::operator()(const Xapian::Document& doc, double) {
+  ++documents_;
+  std::string group = doc.get_value(schema::kGroupSlot);
+  if (group.empty())
+    ++loners_;
+  else
+    groups_.insert(std::move(group));
+}
+
 }  // namespace portal

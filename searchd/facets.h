@@ -13,6 +13,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "indexer/schema.h"
@@ -44,6 +45,22 @@ class FacetSpy : public Xapian::MatchSpy {
  private:
   FacetField field_;
   std::map<std::string, unsigned long> counts_;
+};
+
+// Counts the matching documents and their translation groups (a document
+// without a group is a group of its own): the exact total of a collapsed
+// match, which Xapian's own estimate is not when the query has alternatives.
+class MatchCounter : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double weight) override;
+  Xapian::doccount documents() const { return documents_; }
+  Xapian::doccount groups() const {
+    return static_cast<Xapian::doccount>(groups_.size()) + loners_;
+  }
+
+ private:
+  Xapian::doccount documents_ = 0, loners_ = 0;
+  std::unordered_set<std::string> groups_;
 };
 
 }  // namespace portal

@@ -128,8 +128,10 @@ struct Searcher::Impl {
   Plan plan(const SearchRequest& r) const;
   SearchResult run(Xapian::Database& db, const SearchRequest& r, const ParsedQuery& parsed,
                    Plan& p) const;
+  // Runs the query; `counter` and `spies` see every matching document.
   Xapian::MSet match(Xapian::Database& db, const Plan& p, Xapian::doccount first,
-                     Xapian::doccount count, std::vector<std::unique_ptr<FacetSpy>>& spies) const;
+                     Xapian::doccount count, std::vector<std::unique_ptr<FacetSpy>>& spies,
+                     MatchCounter& counter, bool& cut_short) const;
 };
 
 Plan Searcher::Impl::plan(const SearchRequest& r) const {
@@ -161,7 +163,8 @@ Plan Searcher::Impl::plan(const SearchRequest& r) const {
 
 Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::doccount first,
                                    Xapian::doccount count,
-                                   std::vector<std::unique_ptr<FacetSpy>>& spies) const {
+                                   std::vector<std::unique_ptr<FacetSpy>>& spies,
+                                   MatchCounter& counter, bool& cut_short) const {
   const SearchRequest& r = *p.request;
   Xapian::Enquire enquire(db);
   enquire.set_query(filtered(p, scored(p, p.relevance ? r.recency : 0)));
@@ -170,7 +173,14 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
   if (r.collapse) enquire.set_collapse_key(schema::kGroupSlot);
   if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
   for (auto& s : spies) enquire.add_matchspy(s.get());
-  return enquire.get_mset(first, count, db.get_doccount());
+  enquire.add_matchspy(&counter);
+  auto started = std::chrono::steady_clock::now();
+  Xapian::MSet mset = enquire.get_mset(first, count, db.get_doccount());
+  // The matcher stops early only when it runs out of time.
+  cut_short = options.time_limit_s > 0 &&
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >=
+                  options.time_limit_s;
+  return mset;
 }
 
 SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
@@ -187,7 +197,9 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   const Xapian::doccount first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
   p.text = parsed.strict;
   p.boost = parsed.boost;
-  Xapian::MSet mset = match(db, p, first, r.per_page, spies);
+  auto counter = std::make_unique<MatchCounter>();
+  bool cut_short = false;
+  Xapian::MSet mset = match(db, p, first, r.per_page, spies, *counter, cut_short);
   std::vector<std::string> highlight_words = parsed.highlight_words;
 
   auto retry = [&](const Xapian::Query& q, const Xapian::Query& boost) {
@@ -196,10 +208,14 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     Plan alt = p;
     alt.text = q;
     alt.boost = boost;
-    Xapian::MSet m = match(db, alt, first, r.per_page, fresh);
+    auto fresh_counter = std::make_unique<MatchCounter>();
+    bool fresh_cut = false;
+    Xapian::MSet m = match(db, alt, first, r.per_page, fresh, *fresh_counter, fresh_cut);
     if (m.get_matches_estimated() == 0) return false;
     mset = m;
     spies = std::move(fresh);
+    counter = std::move(fresh_counter);
+    cut_short = fresh_cut;
     p = alt;
     return true;
   };
@@ -221,8 +237,9 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     result.relaxed = retry(parsed.relaxed, parsed.boost);
   if (correction) result.did_you_mean = correction->query;
 
-  result.total = mset.get_matches_estimated();
-  result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  result.total = r.collapse ? counter->groups() : counter->documents();
+  result.total_is_exact = !cut_short;
+  if (cut_short) result.total = std::max<unsigned long>(result.total, mset.get_matches_estimated());
 
   Highlighter highlighter(highlight_words, parsed.highlight_prefixes);
   for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -48,11 +48,11 @@ Highlighter::Highlighter(const std::vector<std::string>& words,
   }
 }
 
-std::vector<Highlighter::Match> Highlighter::matches(std::string_view text,
-                                                     std::string_view lang) const {
+std::vector<Highlighter::Match> Highlighter::matches(
+    const std::vector<analysis::Token>& tokens) const {
   std::vector<Match> out;
   if (terms_.empty() && prefixes_.empty()) return out;
-  for (const auto& t : analysis::analyzer_for(lang).analyze(text)) {
+  for (const auto& t : tokens) {
     if (t.stop) continue;
     const std::string* key = nullptr;
     if (terms_.count(t.term)) key = &t.term;
@@ -86,12 +86,26 @@ std::string Highlighter::render(std::string_view text, size_t begin, size_t end,
 }
 
 std::string Highlighter::highlight(std::string_view text, std::string_view lang) const {
-  return render(text, 0, text.size(), matches(text, lang), true);
+  if (terms_.empty() && prefixes_.empty()) return html_escape(text);
+  return render(text, 0, text.size(), matches(analysis::analyzer_for(lang).analyze(text)), true);
 }
 
 Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_t max_bytes) const {
-  auto m = matches(text, lang);
-  auto tokens = analysis::analyzer_for(lang).analyze(text);
+  if (text.size() > kMaxSnippetSource) {
+    size_t cut = kMaxSnippetSource;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
+  std::vector<analysis::Token> tokens;
+  if (terms_.empty() && prefixes_.empty()) {
+    // Only the cut point is needed: analyse just past the snippet length.
+    size_t cut = std::min(text.size(), max_bytes + 64);
+    while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
+    analysis::analyzer_for(lang).analyze(text.substr(0, cut), tokens);
+  } else {
+    analysis::analyzer_for(lang).analyze(text, tokens);
+  }
+  auto m = matches(tokens);
   // Candidate windows start a few words before each match.
   size_t best_begin = 0, best_distinct = 0, best_total = 0;
   for (size_t i = 0; i < m.size(); ++i) {

@@ -13,7 +13,12 @@
 #include <unordered_set>
 #include <vector>
 
+#include "analyzers/analyzer.h"
+
 namespace portal {
+
+// Snippets are taken from the first this many bytes of a text.
+inline constexpr size_t kMaxSnippetSource = 32 * 1024;
 
 std::string html_escape(std::string_view text);
 
@@ -32,7 +37,8 @@ class Highlighter {
   std::string highlight(std::string_view text, std::string_view lang) const;
   // A fragment of at most about `max_bytes` bytes of `text` holding as many
   // different query words as possible (the start of the text when none
-  // occurs), with "…" where it was cut.
+  // occurs), with "…" where it was cut. Only the first kMaxSnippetSource
+  // bytes are considered.
   Snippet snippet(std::string_view text, std::string_view lang, size_t max_bytes) const;
 
  private:
@@ -40,7 +46,7 @@ class Highlighter {
     size_t start, end;
     std::string key;  // what matched, to count distinct words
   };
-  std::vector<Match> matches(std::string_view text, std::string_view lang) const;
+  std::vector<Match> matches(const std::vector<analysis::Token>& tokens) const;
   static std::string render(std::string_view text, size_t begin, size_t end,
                             const std::vector<Match>& m, bool html);
 

@@ -1,0 +1,484 @@
+// The search library without HTTP, over an index of data/zelensky-addresses
+// built once for the suite. Expected counts come from the JSON Lines file.
+#include "searchd/searcher.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+
+#include "indexer/index_writer.h"
+#include "indexer/jsonl_reader.h"
+#include "tests/searchd/corpus.h"
+
+namespace portal::test {
+namespace {
+
+std::map<std::string, unsigned long> facet(const SearchResult& r, const std::string& name) {
+  for (const auto& f : r.facets)
+    if (f.name == name) {
+      std::map<std::string, unsigned long> out;
+      for (const auto& v : f.values) out[v.value] = v.count;
+      return out;
+    }
+  ADD_FAILURE() << "no facet " << name;
+  return {};
+}
+
+std::string lower(std::string s) {
+  std::string out;
+  for (char c : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return out;
+}
+
+class SearcherTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    corpus_ = new Corpus(zelensky_jsonl());
+    {
+      IndexWriter writer(dir_->file("db"));
+      std::ifstream in(zelensky_jsonl());
+      read_jsonl(
+          in, "docs.jsonl",
+          [&](Article&& a) {
+            writer.upsert(a);
+            return true;
+          },
+          [](const ReadError& e) {
+            ADD_FAILURE() << e.to_string();
+            return true;
+          });
+      writer.commit();
+    }
+    SearcherOptions options;
+    options.extra_fields = load_extra_fields(source_dir() + "/data/facets.json");
+    searcher_ = new Searcher(dir_->file("db"), options);
+  }
+  static void TearDownTestSuite() {
+    delete searcher_;
+    delete corpus_;
+    delete dir_;
+  }
+
+  static SearchResult search(SearchRequest r) { return searcher_->search(r); }
+  static SearchResult search(const std::string& q, bool collapse = true) {
+    SearchRequest r;
+    r.q = q;
+    r.collapse = collapse;
+    return searcher_->search(r);
+  }
+  static std::string parameter_of_error(const SearchRequest& r) {
+    try {
+      searcher_->search(r);
+    } catch (const InvalidRequest& e) {
+      return e.parameter() + ": " + e.what();
+    }
+    return "no error";
+  }
+
+  static TempDir* dir_;
+  static Corpus* corpus_;
+  static Searcher* searcher_;
+};
+TempDir* SearcherTest::dir_ = nullptr;
+Corpus* SearcherTest::corpus_ = nullptr;
+Searcher* SearcherTest::searcher_ = nullptr;
+
+TEST_F(SearcherTest, EmptyQueryListsEverythingNewestFirst) {
+  SearchRequest r;
+  r.collapse = false;
+  r.per_page = 100;
+  auto all = search(r);
+  EXPECT_EQ(all.total, corpus_->docs.size());
+  EXPECT_TRUE(all.total_is_exact);
+  ASSERT_EQ(all.hits.size(), 100u);
+  for (size_t i = 1; i < all.hits.size(); ++i)
+    EXPECT_GE(all.hits[i - 1].date.substr(0, 10), all.hits[i].date.substr(0, 10)) << i;
+
+  r.sort = SortOrder::kDateAsc;
+  auto oldest = search(r);
+  for (size_t i = 1; i < oldest.hits.size(); ++i)
+    EXPECT_LE(oldest.hits[i - 1].date.substr(0, 10), oldest.hits[i].date.substr(0, 10)) << i;
+}
+
+TEST_F(SearcherTest, CollapsedTotalCountsTranslationGroups) {
+  auto all = corpus_->where([](const auto&) { return true; });
+  EXPECT_EQ(search("", true).total, Corpus::groups(all));
+  EXPECT_LT(Corpus::groups(all), all.size());
+
+  std::string topic = "Гуманітарні коридори";
+  auto with_topic = corpus_->where([&](const auto& d) {
+    auto ts = Corpus::list(d, "topics");
+    return std::find(ts.begin(), ts.end(), topic) != ts.end();
+  });
+  SearchRequest r;
+  r.filters["topic"] = {topic};
+  auto collapsed = search(r);
+  EXPECT_EQ(collapsed.total, Corpus::groups(with_topic));
+  EXPECT_TRUE(collapsed.total_is_exact);
+  r.collapse = false;
+  EXPECT_EQ(search(r).total, with_topic.size());
+}
+
+TEST_F(SearcherTest, FacetCountsMatchTheCorpus) {
+  SearchRequest r;
+  r.collapse = false;
+  r.facets = {"topic", "type", "lang", "year", "month", "place", "speaker"};
+  auto result = search(r);
+  auto all = corpus_->where([](const auto&) { return true; });
+  EXPECT_EQ(facet(result, "topic"), Corpus::count(all, "topics"));
+  EXPECT_EQ(facet(result, "type"), Corpus::count(all, "type"));
+  EXPECT_EQ(facet(result, "lang"), Corpus::count(all, "lang"));
+  EXPECT_EQ(facet(result, "year"), Corpus::count(all, "year"));
+  EXPECT_EQ(facet(result, "month"), Corpus::count(all, "month"));
+  // Most frequent first, histograms in date order.
+  const auto& topics = result.facets[0].values;
+  for (size_t i = 1; i < topics.size(); ++i) EXPECT_GE(topics[i - 1].count, topics[i].count);
+  for (const auto& f : result.facets)
+    if (f.name == "month") {
+      for (size_t i = 1; i < f.values.size(); ++i)
+        EXPECT_LT(f.values[i - 1].value, f.values[i].value);
+    }
+}
+
+TEST_F(SearcherTest, FiltersOrValuesOfOneFacetAndAndFacets) {
+  auto all = corpus_->where([](const auto&) { return true; });
+  auto topics = Corpus::count(all, "topics");
+  auto top = std::max_element(topics.begin(), topics.end(),
+                              [](auto& a, auto& b) { return a.second < b.second; });
+  std::string a = top->first, b;
+  for (const auto& [t, n] : topics)
+    if (t != a && n > 20) b = t;
+  ASSERT_FALSE(b.empty());
+  auto has = [](const nlohmann::json& d, const std::string& t) {
+    auto ts = Corpus::list(d, "topics");
+    return std::find(ts.begin(), ts.end(), t) != ts.end();
+  };
+  SearchRequest r;
+  r.collapse = false;
+  r.filters["topic"] = {a, b};
+  EXPECT_EQ(search(r).total,
+            corpus_->where([&](const auto& d) { return has(d, a) || has(d, b); }).size());
+  r.filters["lang"] = {"uk"};
+  auto both = search(r);
+  auto expected = corpus_->where(
+      [&](const auto& d) { return (has(d, a) || has(d, b)) && Corpus::str(d, "lang") == "uk"; });
+  EXPECT_EQ(both.total, expected.size());
+  for (const auto& h : both.hits) EXPECT_EQ(h.lang, "uk");
+}
+
+TEST_F(SearcherTest, SelectedFacetIsCountedWithoutItsOwnFilter) {
+  SearchRequest r;
+  r.collapse = false;
+  r.filters["lang"] = {"en"};
+  auto result = search(r);
+  auto en = corpus_->where([](const auto& d) { return Corpus::str(d, "lang") == "en"; });
+  auto all = corpus_->where([](const auto&) { return true; });
+  EXPECT_EQ(result.total, en.size());
+  // The lang facet still offers every language, with its full count...
+  EXPECT_EQ(facet(result, "lang"), Corpus::count(all, "lang"));
+  // ...while the other facets count only the filtered documents.
+  EXPECT_EQ(facet(result, "topic"), Corpus::count(en, "topics"));
+}
+
+TEST_F(SearcherTest, DateRangeFiltersAndHistogram) {
+  auto in_march = corpus_->where([](const auto& d) {
+    std::string day = Corpus::str(d, "date").substr(0, 10);
+    return day >= "2022-03-01" && day <= "2022-03-31";
+  });
+  ASSERT_FALSE(in_march.empty());
+  SearchRequest r;
+  r.collapse = false;
+  r.from = "2022-03-01";
+  r.to = "2022-03-31";
+  auto result = search(r);
+  EXPECT_EQ(result.total, in_march.size());
+  EXPECT_EQ(facet(result, "month"), Corpus::count(in_march, "month"));
+  EXPECT_EQ(search("date:2022-03-01..2022-03-31", false).total, in_march.size());
+  EXPECT_EQ(search("date:2022-03", false).total, in_march.size());
+
+  auto from_april = corpus_->where(
+      [](const auto& d) { return Corpus::str(d, "date").substr(0, 10) >= "2022-04-01"; });
+  EXPECT_EQ(search("date:2022-04..", false).total, from_april.size());
+  SearchRequest open;
+  open.collapse = false;
+  open.from = "2022-04";
+  EXPECT_EQ(search(open).total, from_april.size());
+}
+
+TEST_F(SearcherTest, CollapsePrefersTheVisitorsLanguageAndLinksTranslations) {
+  std::map<std::string, const nlohmann::json*> by_id;
+  for (const auto& d : corpus_->docs) by_id[Corpus::str(d, "id")] = &d;
+  for (std::string lang : {"uk", "en"}) {
+    SearchRequest r;
+    r.ui_lang = lang;
+    r.per_page = 50;
+    auto result = search(r);
+    ASSERT_EQ(result.hits.size(), 50u);
+    for (const auto& h : result.hits) {
+      const auto& doc = *by_id.at(h.id);
+      auto translations = Corpus::list(doc, "translations");
+      bool has_version = false;
+      for (const auto& t : translations) has_version |= Corpus::str(*by_id.at(t), "lang") == lang;
+      if (has_version) {
+        EXPECT_EQ(h.lang, lang) << h.id;
+      }
+      ASSERT_EQ(h.translations.size(), translations.size()) << h.id;
+      for (const auto& t : h.translations) {
+        EXPECT_NE(std::find(translations.begin(), translations.end(), t.id), translations.end());
+        EXPECT_EQ(t.title, Corpus::str(*by_id.at(t.id), "title"));
+        EXPECT_EQ(t.lang, Corpus::str(*by_id.at(t.id), "lang"));
+      }
+    }
+  }
+}
+
+TEST_F(SearcherTest, ExactPhraseMatchesOnlyAdjacentWords) {
+  auto phrase = search("\"territorial integrity\"", false);
+  auto words = search("territorial integrity", false);
+  ASSERT_GT(phrase.total, 0u);
+  EXPECT_LE(phrase.total, words.total);
+  SearchRequest r;
+  r.q = "\"territorial integrity\"";
+  r.collapse = false;
+  r.per_page = 100;
+  for (const auto& h : search(r).hits) {
+    std::string text = lower(h.title + " " + searcher_->document_json(h.id));
+    EXPECT_NE(text.find("territorial integrity"), std::string::npos) << h.id;
+  }
+}
+
+TEST_F(SearcherTest, BooleanOperatorsCombineMatchSets) {
+  auto a = search("sanctions", false).total;
+  auto b = search("embargo", false).total;
+  auto a_and_b = search("sanctions AND embargo", false).total;
+  auto a_or_b = search("sanctions OR embargo", false).total;
+  ASSERT_GT(a_and_b, 0u);
+  EXPECT_EQ(search("sanctions embargo", false).total, a_and_b);
+  EXPECT_EQ(search("+sanctions +embargo", false).total, a_and_b);
+  EXPECT_EQ(a_or_b, a + b - a_and_b);
+  EXPECT_EQ(search("sanctions -embargo", false).total, a - a_and_b);
+  EXPECT_EQ(search("sanctions NOT embargo", false).total, a - a_and_b);
+  EXPECT_EQ(search("(sanctions OR embargo) AND oil", false).total,
+            search("sanctions oil", false).total + search("embargo oil", false).total -
+                search("sanctions embargo oil", false).total);
+}
+
+TEST_F(SearcherTest, FieldSyntaxFiltersByTopicLangAndTitle) {
+  std::string topic = "Міжнародні санкції";
+  auto expected = corpus_->where([&](const auto& d) {
+    auto ts = Corpus::list(d, "topics");
+    return std::find(ts.begin(), ts.end(), topic) != ts.end();
+  });
+  EXPECT_EQ(search("topic:\"" + topic + "\"", false).total, expected.size());
+  auto en = corpus_->where([](const auto& d) { return Corpus::str(d, "lang") == "en"; });
+  EXPECT_EQ(search("lang:en", false).total, en.size());
+  EXPECT_EQ(search("type:speech", false).total, corpus_->docs.size());
+
+  SearchRequest r;
+  r.q = "title:sanctions";
+  r.collapse = false;
+  r.per_page = 100;
+  auto titled = search(r);
+  ASSERT_GT(titled.total, 0u);
+  EXPECT_LT(titled.total, search("sanctions", false).total);
+  for (const auto& h : titled.hits) EXPECT_NE(lower(h.title).find("sanction"), std::string::npos);
+}
+
+TEST_F(SearcherTest, PrefixMatchesEveryCompletion) {
+  auto prefix = search("sanction*", false).total;
+  EXPECT_GE(prefix, search("sanctions", false).total);
+  EXPECT_GE(prefix, search("sanctioned", false).total);
+}
+
+std::set<std::string> marked_words(const SearchResult& result) {
+  std::regex mark("<mark>([^<]*)</mark>");
+  std::set<std::string> marked;
+  for (const auto& h : result.hits) {
+    for (auto it = std::sregex_iterator(h.snippet_html.begin(), h.snippet_html.end(), mark);
+         it != std::sregex_iterator(); ++it)
+      marked.insert((*it)[1]);
+    std::string rest = std::regex_replace(h.snippet_html, std::regex("</?mark>"), "");
+    EXPECT_EQ(rest.find('<'), std::string::npos) << h.snippet_html;
+    EXPECT_EQ(rest.find('>'), std::string::npos) << h.snippet_html;
+  }
+  return marked;
+}
+
+TEST_F(SearcherTest, SnippetsMarkInflectedFormsAndEscapeTheRest) {
+  SearchRequest r;
+  r.q = "sanction";
+  r.per_page = 20;
+  auto marked = marked_words(search(r));
+  // The query word's other forms are marked: "sanctions", "Sanctions".
+  EXPECT_TRUE(marked.count("sanctions") || marked.count("Sanctions"));
+  for (const auto& m : marked) EXPECT_TRUE(lower(m).starts_with("sanction")) << m;
+
+  r.q = "Маріуполь";
+  marked = marked_words(search(r));
+  EXPECT_TRUE(marked.count("Маріуполь"));
+}
+
+TEST_F(SearcherTest, TitleIsHighlightedAndEscaped) {
+  auto result = search("sanctions");
+  ASSERT_FALSE(result.hits.empty());
+  bool marked = false;
+  for (const auto& h : result.hits) {
+    marked |= h.title_html.find("<mark>sanctions</mark>") != std::string::npos;
+    if (h.title.find('\'') != std::string::npos) {
+      EXPECT_NE(h.title_html.find("&#39;"), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(marked);
+}
+
+TEST_F(SearcherTest, MisspeltQueryIsCorrected) {
+  auto result = search("sanctoins");
+  ASSERT_TRUE(result.corrected.has_value());
+  EXPECT_EQ(*result.corrected, "sanctions");
+  EXPECT_EQ(result.total, search("sanctions").total);
+  EXPECT_EQ(result.q, "sanctoins");
+}
+
+TEST_F(SearcherTest, TwoWordsRelaxToAnyWordWhenAllFindNothing) {
+  auto strict = search("sanctions");
+  EXPECT_FALSE(strict.relaxed);
+  auto relaxed = search("sanctions qqxqzzv");
+  EXPECT_TRUE(relaxed.relaxed);
+  EXPECT_EQ(relaxed.total, strict.total);
+  EXPECT_EQ(search("sanctions embargo").relaxed, false);
+}
+
+TEST_F(SearcherTest, StrayOperatorsAreIgnored) {
+  auto plain = search("sanctions", false).total;
+  for (std::string q :
+       {"sanctions AND", "OR sanctions", "- sanctions", "sanctions NOT", "AND", "sanctions +"})
+    EXPECT_EQ(search(q, false).total, q == "AND" ? corpus_->docs.size() : plain) << q;
+}
+
+TEST_F(SearcherTest, SyntaxErrorsNameTheProblem) {
+  struct Case {
+    std::string q, expected;
+  } cases[] = {
+      {"\"territorial integrity", "q: unbalanced quote"},
+      {"(sanctions OR embargo", "q: unbalanced parentheses"},
+      {"sanctions)", "q: unbalanced parentheses"},
+      {"topic:", "q: the field 'topic:' has an empty value"},
+      {"date:2022-13", "q: bad date"},
+      {"date:yesterday..", "q: bad date"},
+  };
+  for (const auto& c : cases) {
+    SearchRequest r;
+    r.q = c.q;
+    EXPECT_TRUE(parameter_of_error(r).starts_with(c.expected))
+        << c.q << " -> " << parameter_of_error(r);
+  }
+  SearchRequest many;
+  for (int i = 0; i < 100; ++i) many.q += "w" + std::to_string(i) + " ";
+  EXPECT_TRUE(parameter_of_error(many).starts_with("q: too many terms"));
+}
+
+TEST_F(SearcherTest, BadParametersAreInvalidRequests) {
+  auto error = [](auto change) {
+    SearchRequest r;
+    change(r);
+    return parameter_of_error(r).substr(0, parameter_of_error(r).find(':'));
+  };
+  EXPECT_EQ(error([](SearchRequest& r) { r.per_page = 0; }), "per_page");
+  EXPECT_EQ(error([](SearchRequest& r) { r.per_page = 101; }), "per_page");
+  EXPECT_EQ(error([](SearchRequest& r) { r.page = 0; }), "page");
+  EXPECT_EQ(error([](SearchRequest& r) { r.page = 500; }), "page");
+  EXPECT_EQ(error([](SearchRequest& r) { r.filters["colour"] = {"red"}; }), "colour");
+  EXPECT_EQ(error([](SearchRequest& r) { r.facets = {"colour"}; }), "facets");
+  EXPECT_EQ(error([](SearchRequest& r) { r.from = "2022-02-30x"; }), "from");
+  EXPECT_EQ(error([](SearchRequest& r) { r.recency = 2; }), "recency");
+  EXPECT_EQ(error([](SearchRequest& r) {
+              r.from = "2022-05-01";
+              r.to = "2022-04-01";
+            }),
+            "from");
+  EXPECT_THROW(parse_sort_order("size"), InvalidRequest);
+}
+
+TEST_F(SearcherTest, PagesDoNotOverlap) {
+  SearchRequest r;
+  r.q = "war";
+  r.per_page = 5;
+  auto first = search(r);
+  r.page = 2;
+  auto second = search(r);
+  ASSERT_EQ(first.hits.size(), 5u);
+  ASSERT_EQ(second.hits.size(), 5u);
+  for (const auto& a : first.hits)
+    for (const auto& b : second.hits) EXPECT_NE(a.id, b.id);
+  EXPECT_GE(first.hits.back().score, second.hits.front().score);
+}
+
+TEST_F(SearcherTest, RecencyFavoursNewerArticles) {
+  SearchRequest r;
+  r.q = "war";
+  r.per_page = 20;
+  auto plain = search(r);
+  r.recency = 1;
+  auto recent = search(r);
+  auto mean_date = [](const SearchResult& s) {
+    double sum = 0;
+    for (const auto& h : s.hits)
+      sum += std::stoi(h.date.substr(5, 2)) * 31 + std::stoi(h.date.substr(8, 2));
+    return sum / static_cast<double>(s.hits.size());
+  };
+  EXPECT_GT(mean_date(recent), mean_date(plain));
+  EXPECT_EQ(recent.total, plain.total);
+}
+
+TEST_F(SearcherTest, SuggestsTermsAndTitles) {
+  SuggestRequest r;
+  r.q = "sanc";
+  auto s = searcher_->suggest(r);
+  ASSERT_FALSE(s.empty());
+  EXPECT_EQ(s[0].kind, "term");
+  bool term = false, title = false;
+  for (const auto& x : s) {
+    term |= x.kind == "term" && x.text == "sanctions";
+    if (x.kind == "title") {
+      title = true;
+      EXPECT_NE(lower(x.text).find("sanc"), std::string::npos) << x.text;
+      EXPECT_FALSE(x.id.empty());
+    }
+  }
+  EXPECT_TRUE(term);
+  EXPECT_TRUE(title);
+  r.q = "new sanc";
+  for (const auto& x : searcher_->suggest(r))
+    if (x.kind == "term") {
+      EXPECT_TRUE(x.text.starts_with("new sanc")) << x.text;
+    }
+}
+
+TEST_F(SearcherTest, SimilarExcludesTheArticleAndItsTranslations) {
+  const auto& doc = corpus_->docs[10];
+  SimilarRequest r;
+  r.id = Corpus::str(doc, "id");
+  auto hits = searcher_->similar(r);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_LE(hits.size(), 10u);
+  auto translations = Corpus::list(doc, "translations");
+  for (const auto& h : hits) {
+    EXPECT_NE(h.id, r.id);
+    EXPECT_EQ(std::find(translations.begin(), translations.end(), h.id), translations.end());
+  }
+  r.id = "no-such-id";
+  EXPECT_THROW(searcher_->similar(r), NotFound);
+}
+
+TEST_F(SearcherTest, DocumentReturnsStoredFieldsOrNotFound) {
+  const auto& doc = corpus_->docs[3];
+  auto stored = nlohmann::json::parse(searcher_->document_json(Corpus::str(doc, "id")));
+  EXPECT_EQ(stored, doc);
+  EXPECT_THROW(searcher_->document_json("no-such-id"), NotFound);
+}
+
+}  // namespace
+}  // namespace portal::test
