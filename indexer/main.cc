@@ -1,6 +1,8 @@
 // portal-indexer: command-line front end of the indexing library.
+#include <xapian.h>
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <fstream>
 #include <iostream>
 
@@ -43,6 +45,9 @@ int run_index(const std::string& db, const std::vector<std::string>& files) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A file-size limit (or a full quota) must surface as a write error that
+  // is reported, not as SIGXFSZ killing the process.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"portal-indexer: builds and maintains a portalsearch index"};
   app.require_subcommand(1);
   std::string db;
@@ -53,6 +58,10 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   try {
     if (*index) return run_index(db, files);
+  } catch (const Xapian::Error& e) {
+    // e.g. a full disk: everything up to the last commit stays in the index.
+    std::cerr << "portal-indexer: index error: " << e.get_description() << "\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "portal-indexer: " << e.what() << "\n";
     return 1;

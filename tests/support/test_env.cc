@@ -47,7 +47,8 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
-ProcessResult run_process(const std::vector<std::string>& argv, const std::string& stdin_data) {
+ProcessResult run_process(const std::vector<std::string>& argv, const std::string& stdin_data,
+                          int timeout_ms) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;
@@ -72,11 +73,23 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   int in_fd = stdin_data.empty() ? -1 : in_pipe[1];
   signal(SIGPIPE, SIG_IGN);
   bool out_open = true, err_open = true;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (out_open || err_open || in_fd >= 0) {
     pollfd fds[3] = {{out_open ? out_pipe[0] : -1, POLLIN, 0},
                      {err_open ? err_pipe[0] : -1, POLLIN, 0},
                      {in_fd, POLLOUT, 0}};
-    if (poll(fds, 3, -1) < 0) break;
+    int wait_ms = -1;
+    if (timeout_ms > 0) {
+      wait_ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     deadline - std::chrono::steady_clock::now())
+                                     .count());
+      if (wait_ms <= 0) {
+        kill(pid, SIGKILL);
+        result.timed_out = true;
+        break;
+      }
+    }
+    if (poll(fds, 3, wait_ms) < 0) break;
     char buf[65536];
     if (fds[0].revents) {
       ssize_t n = read(out_pipe[0], buf, sizeof buf);
@@ -101,6 +114,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
       }
     }
   }
+  if (in_fd >= 0) close(in_fd);
   close(out_pipe[0]);
   close(err_pipe[0]);
   result.exit_code = wait_status(pid);

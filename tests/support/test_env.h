@@ -25,10 +25,14 @@ class TempDir {
 struct ProcessResult {
   int exit_code = -1;  // -signal when killed by a signal
   std::string out, err;
+  bool timed_out = false;
 };
 
-// Runs a program to completion (no shell), capturing stdout and stderr.
-ProcessResult run_process(const std::vector<std::string>& argv, const std::string& stdin_data = "");
+// Runs a program to completion (no shell), capturing stdout and stderr. With
+// `timeout_ms` > 0 the program is killed (SIGKILL) when it runs longer, and
+// `timed_out` is set.
+ProcessResult run_process(const std::vector<std::string>& argv, const std::string& stdin_data = "",
+                          int timeout_ms = 0);
 
 // Paths baked in by the build.
 std::string indexer_bin();
