@@ -17,11 +17,16 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   python3 curl libbrotli-dev
+  wrk
 )
 # Browser tests need Chromium and Node.js; only the test command asks for them.
-if [[ "${1:-}" == "--with-browser" ]]; then
-  packages+=(chromium nodejs npm)
-fi
+# The benchmarks' peers (benchmarks/run_peers.sh) only with --with-bench.
+for arg in "$@"; do
+  case "$arg" in
+    --with-browser) packages+=(chromium nodejs npm) ;;
+    --with-bench) packages+=(postgresql-15 libpq-dev sphinxsearch libmariadb-dev) ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

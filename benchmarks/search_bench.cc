@@ -1,0 +1,107 @@
+// bench_search: in-process search latency over a query set, our search library
+// (top 10 with its facets and snippets) beside plain Xapian (QueryParser +
+// Enquire, top 10, no facets) on an index of the same articles, in one run.
+// Queries are interleaved between the engines so that both see the same
+// machine load. Checks its own work: every engine must return hits for at
+// least --min-hits of the queries.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "benchmarks/bench_query.h"
+#include "benchmarks/latency.h"
+#include "benchmarks/plain_xapian.h"
+#include "benchmarks/portal_adapter.h"
+#include "searchd/searcher.h"
+
+namespace {
+
+using portal::bench::ms_since;
+using Clock = std::chrono::steady_clock;
+
+struct Engine {
+  std::string name;
+  std::vector<double> ms;
+  size_t with_hits = 0, runs = 0;
+  void record(double t, size_t hits) {
+    ms.push_back(t);
+    ++runs;
+    if (hits > 0) ++with_hits;
+  }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"bench_search: in-process search latency, ours beside plain Xapian"};
+  std::string portal_db, plain_db, queries_path;
+  int reps = 5;
+  size_t limit = 0;
+  double min_hits = 0.5;
+  app.add_option("--portal-db", portal_db, "our index (portal-indexer)")->required();
+  app.add_option("--plain-db", plain_db, "plain Xapian index (bench_plain_index)")->required();
+  app.add_option("--queries", queries_path, "query set (benchmarks/queries/*.jsonl)")->required();
+  app.add_option("--reps", reps, "passes over the query set (after one warm-up pass)")
+      ->capture_default_str();
+  app.add_option("--limit", limit, "use only the first N queries (0: all)");
+  app.add_option("--min-hits", min_hits, "least share of queries that must find something")
+      ->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+  try {
+    auto queries = portal::bench::load_queries(queries_path, limit);
+    portal::Searcher ours(portal_db);
+    portal::bench::PlainSearcher plain(plain_db);
+    Engine e_ours, e_plain;
+    e_ours.name = "portal";
+    e_plain.name = "plain_xapian";
+    for (int rep = 0; rep <= reps; ++rep) {
+      for (size_t i = 0; i < queries.size(); ++i) {
+        const auto& q = queries[i];
+        auto run_ours = [&] {
+          auto t0 = Clock::now();
+          auto r = ours.search(portal::bench::to_request(q));
+          double t = ms_since(t0);
+          if (r.hits.size() > 10) throw std::runtime_error("more than 10 hits: " + q.q);
+          if (rep > 0) e_ours.record(t, r.hits.size());
+        };
+        auto run_plain = [&] {
+          auto t0 = Clock::now();
+          auto m = plain.search(q);
+          for (auto it = m.begin(); it != m.end(); ++it) it.get_document().get_data();
+          double t = ms_since(t0);
+          if (rep > 0) e_plain.record(t, m.size());
+        };
+        if ((i + rep) % 2) {
+          run_ours();
+          run_plain();
+        } else {
+          run_plain();
+          run_ours();
+        }
+      }
+    }
+    std::printf("queries=%zu reps=%d documents=%lu\n", queries.size(), reps, ours.document_count());
+    bool ok = true;
+    auto s_ours = portal::bench::summarize(e_ours.ms);
+    auto s_plain = portal::bench::summarize(e_plain.ms);
+    for (auto* e : {&e_ours, &e_plain}) {
+      double share = e->runs ? static_cast<double>(e->with_hits) / e->runs : 0;
+      std::printf("%s\n  with_hits=%.2f\n",
+                  portal::bench::format_summary(e->name, portal::bench::summarize(e->ms)).c_str(),
+                  share);
+      if (share < min_hits) {
+        std::fprintf(stderr, "bench_search: %s found hits for only %.0f%% of the queries\n",
+                     e->name.c_str(), 100 * share);
+        ok = false;
+      }
+    }
+    std::printf("ratio portal/plain_xapian p50=%.2f p95=%.2f p99=%.2f\n",
+                s_ours.p50_ms / s_plain.p50_ms, s_ours.p95_ms / s_plain.p95_ms,
+                s_ours.p99_ms / s_plain.p99_ms);
+    return ok ? 0 : 3;
+  } catch (const std::exception& e) {
+    std::cerr << "bench_search: " << e.what() << "\n";
+    return 1;
+  }
+}

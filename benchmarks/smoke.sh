@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# CI smoke run of every benchmark on the sample corpus, in quick mode: checks
+# that each runs and that its self-checks pass (result and document counts),
+# never its timings. Registered with ctest as `benchmarks_smoke`.
+#   BUILD=build benchmarks/smoke.sh
+set -euo pipefail
+export BENCH_DATA="${BENCH_DATA:-${BUILD:?BUILD must name the build directory}/bench-smoke}"
+source "$(dirname "$0")/corpora.sh"
+rm -rf "$BENCH_DATA"
+mkdir -p "$BENCH_DATA"
+step() { echo "== $*"; }
+
+step analysis
+"$BUILD/bin/bench_analysis" --benchmark_min_time=0.01
+step index
+"$BENCH_DIR/run_index.sh" sample
+grep -q '^portal .*docs=' "$BENCH_DATA/sample/index.txt"
+step search
+"$BENCH_DIR/run_search.sh" sample 1
+step http
+if command -v wrk >/dev/null && command -v curl >/dev/null; then
+  CONNECTIONS="1 4" "$BENCH_DIR/run_http.sh" sample 1
+else
+  echo "http skipped: wrk or curl missing"
+fi
+step peers
+"$BENCH_DIR/run_peers.sh" sample 1
+rm -rf "$BENCH_DATA"
