@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <numeric>
 
@@ -31,6 +32,12 @@ std::string format_summary(const std::string& name, const LatencySummary& s) {
   std::snprintf(buf, sizeof buf, "%-16s n=%zu p50_ms=%.3f p95_ms=%.3f p99_ms=%.3f qps=%.0f",
                 name.c_str(), s.count, s.p50_ms, s.p95_ms, s.p99_ms, s.per_second);
   return buf;
+}
+
+double thread_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 double peak_rss_mb() {

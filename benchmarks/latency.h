@@ -24,6 +24,11 @@ inline double ms_since(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
+// CPU time of the calling thread in ms: unlike wall time, it does not grow
+// when other processes take the cores, so it is the steadier figure on a
+// loaded machine.
+double thread_cpu_ms();
+
 // Peak resident memory of this process in MB (VmHWM).
 double peak_rss_mb();
 

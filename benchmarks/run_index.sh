@@ -19,22 +19,25 @@ timed() {
   local name="$1" db="$2"
   shift 2
   rm -rf "$db"
-  /usr/bin/time -f "%e %M" -o "$out/$name.time" "$@" >"$out/$name.log" 2>&1 || {
+  /usr/bin/time -f "%e %U %S %M" -o "$out/$name.time" "$@" >"$out/$name.log" 2>&1 || {
     cat "$out/$name.log" >&2
     return 1
   }
-  read -r secs kb <"$out/$name.time"
+  read -r secs user sys kb <"$out/$name.time"
   local size_mb
   size_mb=$(du -sm "$db" | cut -f1)
-  awk -v n="$name" -v s="$secs" -v kb="$kb" -v d="$docs" -v mb="$mb" -v sz="$size_mb" 'BEGIN {
-    printf "%-14s docs=%d seconds=%.1f docs_per_s=%.0f mb_per_s=%.2f peak_rss_mb=%.0f index_mb=%d\n",
-      n, d, s, d / s, mb / s, kb / 1024, sz }'
+  awk -v n="$name" -v s="$secs" -v c="$(awk -v u="$user" -v y="$sys" 'BEGIN { print u + y }')" \
+    -v kb="$kb" -v d="$docs" -v mb="$mb" -v sz="$size_mb" 'BEGIN {
+    printf "%-14s docs=%d seconds=%.1f cpu_seconds=%.1f docs_per_s=%.0f docs_per_cpu_s=%.0f " \
+      "mb_per_s=%.2f mb_per_cpu_s=%.2f peak_rss_mb=%.0f index_mb=%d\n",
+      n, d, s, c, d / s, d / c, mb / s, mb / c, kb / 1024, sz }'
 }
 
 echo "indexing $size: $docs articles, $mb MB ($(date -u +%FT%TZ), $(nproc) cores)"
 timed portal "$out/portal" "$BUILD/bin/portal-indexer" index --db "$out/portal" "${files[@]}" | tee "$out/index.txt"
 timed plain_xapian "$out/plain" "$BUILD/bin/bench_plain_index" --db "$out/plain" "${files[@]}" | tee -a "$out/index.txt"
 awk '{ for (i = 2; i <= NF; ++i) { split($i, kv, "="); v[NR, kv[1]] = kv[2] } }
-  END { printf "ratio portal/plain_xapian docs_per_s=%.2f peak_rss=%.2f index_size=%.2f\n",
-    v[1, "docs_per_s"] / v[2, "docs_per_s"], v[1, "peak_rss_mb"] / v[2, "peak_rss_mb"],
+  END { printf "ratio portal/plain_xapian docs_per_s=%.2f docs_per_cpu_s=%.2f peak_rss=%.2f index_size=%.2f\n",
+    v[1, "docs_per_s"] / v[2, "docs_per_s"], v[1, "docs_per_cpu_s"] / v[2, "docs_per_cpu_s"],
+    v[1, "peak_rss_mb"] / v[2, "peak_rss_mb"],
     v[1, "index_mb"] / v[2, "index_mb"] }' "$out/index.txt"

@@ -22,10 +22,11 @@ using Clock = std::chrono::steady_clock;
 
 struct Engine {
   std::string name;
-  std::vector<double> ms;
+  std::vector<double> ms, cpu_ms;
   size_t with_hits = 0, runs = 0;
-  void record(double t, size_t hits) {
+  void record(double t, double cpu, size_t hits) {
     ms.push_back(t);
+    cpu_ms.push_back(cpu);
     ++runs;
     if (hits > 0) ++with_hits;
   }
@@ -59,18 +60,20 @@ int main(int argc, char** argv) {
       for (size_t i = 0; i < queries.size(); ++i) {
         const auto& q = queries[i];
         auto run_ours = [&] {
+          double c0 = portal::bench::thread_cpu_ms();
           auto t0 = Clock::now();
           auto r = ours.search(portal::bench::to_request(q));
-          double t = ms_since(t0);
+          double t = ms_since(t0), c = portal::bench::thread_cpu_ms() - c0;
           if (r.hits.size() > 10) throw std::runtime_error("more than 10 hits: " + q.q);
-          if (rep > 0) e_ours.record(t, r.hits.size());
+          if (rep > 0) e_ours.record(t, c, r.hits.size());
         };
         auto run_plain = [&] {
+          double c0 = portal::bench::thread_cpu_ms();
           auto t0 = Clock::now();
           auto m = plain.search(q);
           for (auto it = m.begin(); it != m.end(); ++it) it.get_document().get_data();
-          double t = ms_since(t0);
-          if (rep > 0) e_plain.record(t, m.size());
+          double t = ms_since(t0), c = portal::bench::thread_cpu_ms() - c0;
+          if (rep > 0) e_plain.record(t, c, m.size());
         };
         if ((i + rep) % 2) {
           run_ours();
@@ -83,22 +86,26 @@ int main(int argc, char** argv) {
     }
     std::printf("queries=%zu reps=%d documents=%lu\n", queries.size(), reps, ours.document_count());
     bool ok = true;
-    auto s_ours = portal::bench::summarize(e_ours.ms);
-    auto s_plain = portal::bench::summarize(e_plain.ms);
     for (auto* e : {&e_ours, &e_plain}) {
       double share = e->runs ? static_cast<double>(e->with_hits) / e->runs : 0;
-      std::printf("%s\n  with_hits=%.2f\n",
-                  portal::bench::format_summary(e->name, portal::bench::summarize(e->ms)).c_str(),
-                  share);
+      std::printf(
+          "%s\n%s\n  with_hits=%.2f\n",
+          portal::bench::format_summary(e->name, portal::bench::summarize(e->ms)).c_str(),
+          portal::bench::format_summary(e->name + "_cpu", portal::bench::summarize(e->cpu_ms))
+              .c_str(),
+          share);
       if (share < min_hits) {
         std::fprintf(stderr, "bench_search: %s found hits for only %.0f%% of the queries\n",
                      e->name.c_str(), 100 * share);
         ok = false;
       }
     }
-    std::printf("ratio portal/plain_xapian p50=%.2f p95=%.2f p99=%.2f\n",
-                s_ours.p50_ms / s_plain.p50_ms, s_ours.p95_ms / s_plain.p95_ms,
-                s_ours.p99_ms / s_plain.p99_ms);
+    for (bool cpu : {false, true}) {
+      auto a = portal::bench::summarize(cpu ? e_ours.cpu_ms : e_ours.ms);
+      auto b = portal::bench::summarize(cpu ? e_plain.cpu_ms : e_plain.ms);
+      std::printf("ratio%s portal/plain_xapian p50=%.2f p95=%.2f p99=%.2f\n", cpu ? "_cpu" : "",
+                  a.p50_ms / b.p50_ms, a.p95_ms / b.p95_ms, a.p99_ms / b.p99_ms);
+    }
     return ok ? 0 : 3;
   } catch (const std::exception& e) {
     std::cerr << "bench_search: " << e.what() << "\n";
