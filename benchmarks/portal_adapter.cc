@@ -8,6 +8,9 @@ SearchRequest to_request(const BenchQuery& q) {
   SearchRequest r;
   r.q = q.q;
   r.per_page = 10;
+  if (!q.topic.empty()) r.filters["topic"] = {q.topic};
+  r.from = q.date_from;
+  r.to = q.date_to;
   return r;
 }
 
@@ -27,7 +30,10 @@ std::string url_encode(const std::string& s) {
 
 std::string to_query_string(const BenchQuery& q) {
   SearchRequest r = to_request(q);
-  return "q=" + url_encode(r.q) + "&per_page=" + std::to_string(r.per_page);
+  std::string s = "q=" + url_encode(r.q) + "&per_page=" + std::to_string(r.per_page);
+  if (!q.topic.empty()) s += "&topic=" + url_encode(q.topic);
+  if (!r.from.empty()) s += "&from=" + r.from + "&to=" + r.to;
+  return s;
 }
 
 std::string to_minimal_query_string(const BenchQuery& q) {

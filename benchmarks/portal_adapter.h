@@ -7,6 +7,8 @@
 
 namespace portal::bench {
 
+// Top 10 with the default facet lists and snippets; the topic and date
+// filters become request filters.
 SearchRequest to_request(const BenchQuery& q);
 
 // The same request as a query string for portal-searchd's /api/v1/search

@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
   PGconn* c = conn.get();
   try {
     if (PQstatus(c) != CONNECTION_OK) throw std::runtime_error(PQerrorMessage(c));
+    run(c, "SET client_min_messages = warning");
     run(c, "DROP TABLE IF EXISTS docs");
     run(c,
         "CREATE TABLE docs(id text, lang text, title text, date date, topics text[], "

@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
           auto r = ours.search(portal::bench::to_request(q));
           double t = ms_since(t0), c = portal::bench::thread_cpu_ms() - c0;
           if (r.hits.size() > 10) throw std::runtime_error("more than 10 hits: " + q.q);
+          if (!r.hits.empty() && r.facets.empty()) throw std::runtime_error("no facets: " + q.q);
           if (rep > 0) e_ours.record(t, c, r.hits.size());
         };
         auto run_plain = [&] {
