@@ -27,9 +27,10 @@ end
 function done(summary, latency, requests)
   local seconds = summary.duration / 1e6
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-      + summary.errors.status + summary.errors.timeout
+      + summary.errors.timeout
   io.write(string.format(
-    "wrk_summary requests=%d rps=%.0f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f errors=%d\n",
+    "wrk_summary requests=%d rps=%.0f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f errors=%d non2xx=%d\n",
     summary.requests, summary.requests / seconds, latency:percentile(50) / 1000,
-    latency:percentile(90) / 1000, latency:percentile(99) / 1000, errors))
+    latency:percentile(90) / 1000, latency:percentile(99) / 1000, errors,
+    summary.errors.status))
 end
