@@ -22,7 +22,8 @@ mkdir -p "$out"
 
 PG_BIN=/usr/lib/postgresql/15/bin
 if [[ -x "$PG_BIN/initdb" && -x "$BUILD/bin/bench_postgres" ]]; then
-  pgdir=$(mktemp -d "$out/pg.XXXXXX")
+  # Outside the build tree: the postgres user must be able to reach it.
+  pgdir=$(mktemp -d "${TMPDIR:-/tmp}/portal-bench-pg.XXXXXX")
   as_pg=()
   if [[ $(id -u) -eq 0 ]]; then
     chown postgres "$pgdir"
