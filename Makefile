@@ -14,7 +14,7 @@ endif
 .PHONY: deps build run test index clean format
 
 deps:
-	bash scripts/install-deps.sh
+	bash scripts/install-deps.sh $(DEPS_FLAGS)
 
 build: deps
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
@@ -26,6 +26,8 @@ index: build
 run: index
 	$(BUILD)/bin/portal-searchd --db var/index --listen 127.0.0.1:$(PORT)
 
+# The browser tests of the search page also need Chromium and Node.js.
+test: DEPS_FLAGS = --with-browser
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
