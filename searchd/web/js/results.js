@@ -9,7 +9,12 @@ import { hasFilters, PER_PAGE, withChanges, withoutFilters } from './state.js';
 
 export function renderSummary(node, data) {
   const count = data.total_is_exact === false ? t('resultsApprox', { n: data.total }) : tCount('results', data.total);
-  node.textContent = data.total > 0 ? `${count} ${t('took', { ms: data.took_ms ?? 0 })}` : count;
+  node.textContent = data.total > 0 ? `${count} ${t('took', { ms: formatMs(data.took_ms ?? 0) })}` : count;
+}
+
+// Milliseconds, to one decimal below 10.
+function formatMs(ms) {
+  return new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: ms < 10 ? 1 : 0 }).format(ms);
 }
 
 // "Did you mean", "showing results for" and the relaxed-query notice.

@@ -52,7 +52,7 @@ export function stateToApiParams(state, uiLang) {
   for (const f of FILTERS) for (const v of state[f]) p.append(f, v);
   if (state.from) p.set('from', state.from);
   if (state.to) p.set('to', state.to);
-  p.set('sort', state.sort);
+  if (state.sort !== 'relevance') p.set('sort', state.sort); // the API's default also orders an empty query by date
   p.set('page', String(state.page));
   p.set('per_page', String(PER_PAGE));
   p.set('ui_lang', uiLang);

@@ -19,6 +19,8 @@ export async function launchBrowser() {
     locale: 'en-US',
     viewport: { width: 1280, height: 900 },
   });
+  // A loaded machine can make Chromium slow; patience beats flakiness.
+  context.setDefaultTimeout(60000);
   return {
     context,
     async close() {

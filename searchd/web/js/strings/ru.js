@@ -5,7 +5,7 @@ export default {
   tagline: 'Новости, выступления и официальные тексты на английском, французском, русском и украинском',
   skipToResults: 'Перейти к результатам',
   interfaceLang: 'Язык интерфейса',
-  searchLabel: 'Поиск по порталу',
+  searchLabel: 'Искать на портале',
   searchPlaceholder: 'Слова, "точная фраза", title:слово…',
   searchButton: 'Найти',
   suggestions: 'Подсказки',

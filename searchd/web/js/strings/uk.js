@@ -5,7 +5,7 @@ export default {
   tagline: 'Новини, виступи та офіційні тексти англійською, французькою, російською та українською',
   skipToResults: 'Перейти до результатів',
   interfaceLang: 'Мова інтерфейсу',
-  searchLabel: 'Пошук на порталі',
+  searchLabel: 'Шукати на порталі',
   searchPlaceholder: 'Слова, "точна фраза", title:слово…',
   searchButton: 'Знайти',
   suggestions: 'Підказки',
