@@ -1,17 +1,36 @@
 #include "searchd/http_server.h"
 
-#include <httplib.h>
-
+#include <cmath>
 #include <iostream>
 #include <regex>
 
+#include "searchd/access_log.h"
+#include "searchd/api_keys.h"
+#include "searchd/connection_guard.h"
 #include "searchd/http_route.h"
+#include "searchd/http_status.h"
 #include "searchd/http_util.h"
+#include "searchd/metrics.h"
+#include "searchd/rate_limiter.h"
+#include "searchd/request_context.h"
 #include "searchd/searcher.h"
 #include "searchd/services.h"
 
 namespace portal {
+namespace http {
+
+RequestContext& current_request() {
+  thread_local RequestContext context;
+  return context;
+}
+
+}  // namespace http
+
 namespace {
+
+using httplib::Request;
+using httplib::Response;
+using Outcome = httplib::Server::HandlerResponse;
 
 // "/api/v1/documents/{id}" -> "/api/v1/documents/([^/]+)"
 std::string path_regex(std::string_view path) {
@@ -30,49 +49,47 @@ std::string path_regex(std::string_view path) {
   return out;
 }
 
-// Error codes and messages for the statuses the server sets by itself.
-std::string status_code(int status) {
-  switch (status) {
-    case 400:
-      return "bad_request";
-    case 413:
-      return "payload_too_large";
-    case 414:
-      return "uri_too_long";
-    case 416:
-      return "range_not_satisfiable";
-    default:
-      return "http_" + std::to_string(status);
-  }
-}
-
-std::string status_text(int status) {
-  switch (status) {
-    case 400:
-      return "malformed request";
-    case 413:
-      return "request body too large";
-    case 414:
-      return "request URI too long";
-    case 416:
-      return "requested range not satisfiable";
-    default:
-      return "HTTP status " + std::to_string(status);
-  }
+std::string bearer_token(const Request& req) {
+  std::string value = req.get_header_value("Authorization");
+  constexpr std::string_view kScheme = "Bearer ";
+  if (value.size() <= kScheme.size()) return {};
+  if (!std::equal(kScheme.begin(), kScheme.end(), value.begin(),
+                  [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
+    return {};
+  return value.substr(kScheme.size());
 }
 
 }  // namespace
 
 struct HttpServer::Impl {
-  http::Services services;
   ServerOptions options;
-  httplib::Server server;
+  const ApiKeys& keys;
+  Metrics metrics;
+  http::Services services;
+  RateLimiter limiter;
+  http::AccessLog access_log;
+  http::GuardedServer server;
+  std::vector<std::pair<std::regex, const http::Route*>> routes;
   int port = 0;
 
-  Impl(const Searcher& s, ServerOptions o) : services{s}, options(std::move(o)) {}
+  Impl(const Searcher& searcher, IndexUpdater& updates, const ApiKeys& k, ServerOptions o)
+      : options(std::move(o)),
+        keys(k),
+        services{searcher, updates, metrics, options},
+        limiter(options.rate_limit, options.rate_burst),
+        access_log(options.access_log),
+        server(std::chrono::milliseconds(options.request_timeout_ms),
+               std::chrono::milliseconds(options.keep_alive_timeout_ms)) {}
 
-  void add_route(const http::Route& route) {
-    auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) {
+  bool cors_allowed(const std::string& origin) const {
+    for (const auto& o : options.cors_origins)
+      if (o == "*" || o == origin) return true;
+    return false;
+  }
+
+  void register_route(const http::Route& route) {
+    routes.emplace_back(std::regex(path_regex(route.path)), &route);
+    auto handler = [this, &route](const Request& req, Response& res) {
       route.handler(services, req, res);
     };
     std::string pattern = path_regex(route.path);
@@ -92,52 +109,156 @@ struct HttpServer::Impl {
     }
   }
 
-  void routes() {
-    for (const auto& route : http::route_table()) add_route(route);
-    if (!options.web_dir.empty()) server.set_mount_point("/", options.web_dir);
+  // Everything decided before the body is read and a handler runs: limits,
+  // rate limit, method, credentials, CORS preflight.
+  Outcome before_routing(const Request& req, Response& res) {
+    auto& ctx = http::current_request();
+    ctx.start = std::chrono::steady_clock::now();
+    ctx.hits = -1;
+    ctx.cors = false;
+    std::vector<const http::Route*> matched;
+    for (const auto& [re, route] : routes)
+      if (std::regex_match(req.path, re)) matched.push_back(route);
+    bool is_get = req.method == "GET" || req.method == "HEAD";
+    ctx.route = !matched.empty()                     ? std::string(matched.front()->path)
+                : is_get && !options.web_dir.empty() ? "static"
+                                                     : "unmatched";
+    bool writes_only = !matched.empty();
+    for (const auto* r : matched) writes_only = writes_only && r->access == http::Access::kWrite;
+    ctx.cors =
+        !writes_only && req.has_header("Origin") && cors_allowed(req.get_header_value("Origin"));
 
-    // Library errors are mapped to HTTP here, once.
-    server.set_exception_handler(
-        [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-          try {
-            std::rethrow_exception(ep);
-          } catch (const InvalidRequest& e) {
-            http::send_error(res, 400, "invalid_" + e.parameter(), e.what());
-          } catch (const NotFound& e) {
-            http::send_error(res, 404, "not_found", e.what());
-          } catch (const IndexUnavailable& e) {
-            http::send_error(res, 503, "index_unavailable", e.what());
-          } catch (const std::exception& e) {
-            std::cerr << "portal-searchd: internal error on " << req.method << " " << req.path
-                      << ": " << e.what() << std::endl;
-            http::send_error(res, 500, "internal", "internal error");
-          } catch (...) {
-            std::cerr << "portal-searchd: unknown internal error on " << req.method << " "
-                      << req.path << std::endl;
-            http::send_error(res, 500, "internal", "internal error");
-          }
-        });
-    // Statuses set by the server itself (no route, body too large, ...) get a
-    // JSON body too.
-    server.set_error_handler(
-        httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-          if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-          if (res.status == 404) {
-            http::send_error(res, 404, "not_found", "no such route");
-          } else {
-            http::send_error(res, res.status, status_code(res.status), status_text(res.status));
-          }
-          return httplib::Server::HandlerResponse::Handled;
-        }));
+    if (req.target.size() > options.max_url_bytes) {
+      http::send_error(
+          res, 414, "uri_too_long",
+          "the request URI is longer than " + std::to_string(options.max_url_bytes) + " bytes");
+      return Outcome::Handled;
+    }
+    size_t header_bytes = 0;
+    for (const auto& [name, value] : req.headers) header_bytes += name.size() + value.size() + 4;
+    if (header_bytes > options.max_header_bytes) {
+      http::send_error(res, 431, "headers_too_large",
+                       "the request headers are larger than " +
+                           std::to_string(options.max_header_bytes) + " bytes");
+      return Outcome::Handled;
+    }
+    bool exempt = !matched.empty() && matched.front()->access == http::Access::kPublic;
+    if (!exempt) {
+      double wait = limiter.acquire(req.remote_addr);
+      if (wait > 0) {
+        res.set_header("Retry-After", std::to_string(static_cast<long>(std::ceil(wait))));
+        http::send_error(res, 429, "rate_limited", "too many requests from this client");
+        return Outcome::Handled;
+      }
+    }
+    if (matched.empty()) return Outcome::Unhandled;  // static file, or 404
+
+    std::string allow;
+    const http::Route* route = nullptr;
+    for (const auto* r : matched) {
+      allow += std::string(http::method_name(r->method)) + ", ";
+      if (r->method == http::Method::kGet) allow += "HEAD, ";
+      std::string_view wanted = req.method == "HEAD" ? "GET" : req.method;
+      if (http::method_name(r->method) == wanted) route = r;
+    }
+    allow += "OPTIONS";
+    if (req.method == "OPTIONS") {
+      res.status = 204;
+      res.set_header("Allow", allow);
+      if (ctx.cors) {
+        res.set_header("Access-Control-Allow-Methods", allow);
+        res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+        res.set_header("Access-Control-Max-Age", "600");
+      }
+      return Outcome::Handled;
+    }
+    if (!route) {
+      res.set_header("Allow", allow);
+      http::send_error(res, 405, "method_not_allowed",
+                       req.method + " is not allowed on " + req.path + " (allowed: " + allow + ")");
+      return Outcome::Handled;
+    }
+    ctx.route = route->path;
+    bool needs_key = route->access == http::Access::kWrite ||
+                     (route->access == http::Access::kRead && options.require_read_key);
+    if (needs_key) {
+      std::string token = bearer_token(req);
+      KeyRole role = token.empty() ? KeyRole::kNone : keys.role_of(token);
+      if (role == KeyRole::kNone) {
+        res.set_header("WWW-Authenticate", "Bearer");
+        http::send_error(res, 401, "unauthorized",
+                         token.empty() ? "this route needs an API key (Authorization: Bearer KEY)"
+                                       : "unknown API key");
+        return Outcome::Handled;
+      }
+      if (route->access == http::Access::kWrite && role != KeyRole::kWrite) {
+        http::send_error(res, 403, "forbidden", "this API key may not write");
+        return Outcome::Handled;
+      }
+    }
+    if (req.has_param("q") && req.get_param_value("q").size() > options.max_query_bytes) {
+      http::send_error(
+          res, 400, "invalid_q",
+          "parameter 'q' is longer than " + std::to_string(options.max_query_bytes) + " bytes");
+      return Outcome::Handled;
+    }
+    return Outcome::Unhandled;
+  }
+
+  void after_routing(const Request& req, Response& res) {
+    // A body left unread (the request was refused first) would be parsed as
+    // the next request: close the connection instead.
+    bool body_unread = req.body.empty() && (req.get_header_value<uint64_t>("Content-Length") > 0 ||
+                                            req.has_header("Transfer-Encoding"));
+    if (body_unread) {
+      res.set_header("Connection", "close");
+      http::close_connection_after_response();
+    }
+    const auto& ctx = http::current_request();
+    if (options.cors_origins.empty()) return;
+    res.set_header("Vary", "Origin");
+    if (ctx.cors) res.set_header("Access-Control-Allow-Origin", req.get_header_value("Origin"));
+  }
+
+  void log(const Request& req, const Response& res) {
+    auto& ctx = http::current_request();
+    double ms = 0;
+    if (ctx.start != std::chrono::steady_clock::time_point{})
+      ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - ctx.start)
+               .count();
+    std::string route = ctx.route.empty() ? "unmatched" : ctx.route;
+    if (route == "static" && res.status == 404) route = "unmatched";
+    metrics.record(req.method, route, res.status, ms / 1000);
+    access_log.write({req.method, route, req.path, req.remote_addr, res.status, ms, ctx.hits});
+    ctx = {};
+  }
+
+  void setup() {
+    for (const auto& route : http::route_table()) register_route(route);
+    if (!options.web_dir.empty()) server.set_mount_point("/", options.web_dir);
+    server.set_pre_routing_handler(
+        [this](const Request& req, Response& res) { return before_routing(req, res); });
+    server.set_post_routing_handler(
+        [this](const Request& req, Response& res) { after_routing(req, res); });
+    server.set_logger([this](const Request& req, const Response& res) { log(req, res); });
+    server.set_exception_handler(http::map_exception);
+    server.set_error_handler(httplib::Server::HandlerWithResponse(http::fill_error_body));
+
+    server.set_tcp_nodelay(true);
+    int threads = options.threads;
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    server.set_payload_max_length(options.max_body_bytes);
+    server.set_read_timeout(std::chrono::milliseconds(options.read_timeout_ms));
+    server.set_write_timeout(std::chrono::milliseconds(options.write_timeout_ms));
+    server.set_keep_alive_timeout(std::max(1, (options.keep_alive_timeout_ms + 999) / 1000));
+    server.set_keep_alive_max_count(options.keep_alive_max_requests);
   }
 };
 
-HttpServer::HttpServer(const Searcher& searcher, ServerOptions options)
-    : impl_(std::make_unique<Impl>(searcher, std::move(options))) {
-  impl_->server.set_tcp_nodelay(true);
-  int threads = impl_->options.threads;
-  impl_->server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  impl_->routes();
+HttpServer::HttpServer(const Searcher& searcher, IndexUpdater& updates, const ApiKeys& keys,
+                       ServerOptions options)
+    : impl_(std::make_unique<Impl>(searcher, updates, keys, std::move(options))) {
+  impl_->setup();
 }
 
 HttpServer::~HttpServer() = default;

@@ -2,19 +2,16 @@
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 
+#include "searchd/api_keys.h"
 #include "searchd/http_server.h"
+#include "searchd/index_updates.h"
 #include "searchd/searcher.h"
 
 namespace {
-
-portal::HttpServer* g_server = nullptr;
-
-void on_signal(int) {
-  if (g_server) g_server->stop();
-}
 
 bool split_listen(const std::string& listen, std::string& host, int& port) {
   auto colon = listen.rfind(':');
@@ -28,51 +25,145 @@ bool split_listen(const std::string& listen, std::string& host, int& port) {
   return port >= 0 && port < 65536 && !host.empty();
 }
 
-}  // namespace
+// Blocks SIGTERM and SIGINT in every thread (call before starting any), so
+// that wait_for_signal() is the only place they are received.
+sigset_t block_stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
 
-int main(int argc, char** argv) {
-  CLI::App app{"portal-searchd: serves portalsearch's search API and search page"};
-  std::string db;
-  std::string listen = "127.0.0.1:8080";
-  portal::ServerOptions options;
-  options.web_dir = PORTAL_SOURCE_WEB_DIR;
+void add_options(CLI::App& app, std::string& db, std::string& listen, std::string& keys_file,
+                 std::string& facets, portal::ServerOptions& o) {
   app.add_option("--db", db, "index directory")->required()->envname("PORTAL_DB");
   app.add_option("--listen", listen, "address:port to listen on (port 0: any free port)")
       ->envname("PORTAL_LISTEN")
       ->capture_default_str();
-  app.add_option("--web", options.web_dir, "directory of the search page")
+  app.add_option("--web", o.web_dir, "directory of the search page (empty: none)")
       ->envname("PORTAL_WEB_DIR")
       ->capture_default_str();
-  app.add_option("--threads", options.threads, "worker threads")
+  app.add_option("--threads", o.threads, "worker threads, also the cap on open connections")
       ->envname("PORTAL_THREADS")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
-  std::string facets = std::string(PORTAL_SOURCE_DATA_DIR) + "/facets.json";
   app.add_option("--facets", facets, "extra facet fields (JSON); empty: none")
       ->envname("PORTAL_FACETS")
       ->capture_default_str();
+  app.add_option("--api-keys-file", keys_file,
+                 "file of API keys, one a line: write:KEY or read:KEY (keys may also come from "
+                 "the PORTAL_API_KEYS environment variable, comma-separated; never the command "
+                 "line)")
+      ->envname("PORTAL_API_KEYS_FILE");
+  app.add_flag("--require-read-key", o.require_read_key,
+               "the search API needs a read or write key too")
+      ->envname("PORTAL_REQUIRE_READ_KEY");
+  app.add_option("--cors-origin", o.cors_origins,
+                 "origin allowed to call the read API from a browser (repeatable; '*': any)")
+      ->envname("PORTAL_CORS_ORIGINS")
+      ->delimiter(',');
+  app.add_option("--rate-limit", o.rate_limit, "requests per second per client address (0: off)")
+      ->envname("PORTAL_RATE_LIMIT")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app.add_option("--rate-burst", o.rate_burst, "requests a client may make at once")
+      ->envname("PORTAL_RATE_BURST")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--max-url-bytes", o.max_url_bytes, "longest request URI (414 beyond; <= 8192)")
+      ->envname("PORTAL_MAX_URL_BYTES")
+      ->check(CLI::Range(64, 8192))
+      ->capture_default_str();
+  app.add_option("--max-header-bytes", o.max_header_bytes, "largest header block (431 beyond)")
+      ->envname("PORTAL_MAX_HEADER_BYTES")
+      ->check(CLI::Range(512, 1 << 20))
+      ->capture_default_str();
+  app.add_option("--max-body-bytes", o.max_body_bytes, "largest request body (413 beyond)")
+      ->envname("PORTAL_MAX_BODY_BYTES")
+      ->check(CLI::Range(1, 1 << 30))
+      ->capture_default_str();
+  app.add_option("--max-query-bytes", o.max_query_bytes, "longest query `q` (400 beyond)")
+      ->envname("PORTAL_MAX_QUERY_BYTES")
+      ->check(CLI::Range(1, 8192))
+      ->capture_default_str();
+  app.add_option("--read-timeout-ms", o.read_timeout_ms, "longest wait for one read from a client")
+      ->envname("PORTAL_READ_TIMEOUT_MS")
+      ->check(CLI::Range(1, 3600000))
+      ->capture_default_str();
+  app.add_option("--write-timeout-ms", o.write_timeout_ms, "longest wait for one write to a client")
+      ->envname("PORTAL_WRITE_TIMEOUT_MS")
+      ->check(CLI::Range(1, 3600000))
+      ->capture_default_str();
+  app.add_option("--keep-alive-timeout-ms", o.keep_alive_timeout_ms,
+                 "idle time allowed between two requests on a connection")
+      ->envname("PORTAL_KEEP_ALIVE_TIMEOUT_MS")
+      ->check(CLI::Range(1, 3600000))
+      ->capture_default_str();
+  app.add_option("--keep-alive-max-requests", o.keep_alive_max_requests,
+                 "requests served on one connection before it is closed")
+      ->envname("PORTAL_KEEP_ALIVE_MAX_REQUESTS")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  app.add_option("--request-timeout-ms", o.request_timeout_ms,
+                 "longest time a request may take from its first byte to its answer (slow "
+                 "clients are disconnected)")
+      ->envname("PORTAL_REQUEST_TIMEOUT_MS")
+      ->check(CLI::Range(1, 3600000))
+      ->capture_default_str();
+  app.add_option("--access-log", o.access_log, "access log: stdout, stderr, off or a file path")
+      ->envname("PORTAL_ACCESS_LOG")
+      ->capture_default_str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"portal-searchd: serves portalsearch's search API, write API and search page"};
+  std::string db;
+  std::string listen = "127.0.0.1:8080";
+  std::string keys_file;
+  std::string facets = std::string(PORTAL_SOURCE_DATA_DIR) + "/facets.json";
+  portal::ServerOptions options;
+  options.web_dir = PORTAL_SOURCE_WEB_DIR;
+  add_options(app, db, listen, keys_file, facets, options);
   CLI11_PARSE(app, argc, argv);
   if (!split_listen(listen, options.host, options.port)) {
     std::cerr << "portal-searchd: --listen must be HOST:PORT, got '" << listen << "'\n";
     return 2;
   }
+  portal::ApiKeys keys;
+  try {
+    if (!keys_file.empty()) keys.add_file(keys_file);
+    if (const char* env = std::getenv("PORTAL_API_KEYS")) keys.add(env);
+  } catch (const std::exception& e) {
+    std::cerr << "portal-searchd: " << e.what() << "\n";
+    return 2;
+  }
+  sigset_t stop_signals = block_stop_signals();
   try {
     portal::SearcherOptions search_options;
     if (!facets.empty()) search_options.extra_fields = portal::load_extra_fields(facets);
     portal::Searcher searcher(db, search_options);
-    portal::HttpServer server(searcher, options);
+    portal::IndexUpdater updates(db);
+    portal::HttpServer server(searcher, updates, keys, options);
     std::string error;
     if (!server.bind(error)) {
       std::cerr << "portal-searchd: " << error << "\n";
       return 1;
     }
-    g_server = &server;
-    std::signal(SIGTERM, on_signal);
-    std::signal(SIGINT, on_signal);
+    std::thread stopper([&server, stop_signals] {
+      int signal = 0;
+      sigwait(&stop_signals, &signal);
+      server.stop();
+    });
     std::cout << "portal-searchd listening on http://" << options.host << ":" << server.port()
-              << "/ (" << searcher.document_count() << " documents)" << std::endl;
+              << "/ (" << searcher.document_count() << " documents, " << keys.size() << " API keys)"
+              << std::endl;
     server.serve();
-    g_server = nullptr;
+    // serve() returns once stopped by a signal (the stopper has then run).
+    stopper.join();
   } catch (const std::exception& e) {
     std::cerr << "portal-searchd: " << e.what() << "\n";
     return 1;

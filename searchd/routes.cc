@@ -1,5 +1,7 @@
 // The route table: every route portal-searchd serves. Adding a route is one
-// line here plus a handler function in one of the *_handlers files.
+// line here plus a handler function in one of the *_handlers files, and its
+// description in openapi.json (a test keeps the two in step).
+#include "searchd/document_handlers.h"
 #include "searchd/http_route.h"
 #include "searchd/ops_handlers.h"
 #include "searchd/search_handlers.h"
@@ -12,11 +14,20 @@ using enum Method;
 using enum Access;
 
 constexpr Route kRoutes[] = {
+    // Operations
     {kGet, "/healthz", kPublic, handle_healthz},
+    {kGet, "/readyz", kPublic, handle_readyz},
+    {kGet, "/metrics", kPublic, handle_metrics},
+    {kGet, "/api/v1/openapi.json", kPublic, handle_openapi},
+    // Search
     {kGet, "/api/v1/search", kRead, handle_search},
     {kGet, "/api/v1/suggest", kRead, handle_suggest},
     {kGet, "/api/v1/documents/{id}", kRead, handle_document},
     {kGet, "/api/v1/documents/{id}/similar", kRead, handle_similar},
+    // Writes
+    {kPost, "/api/v1/documents", kWrite, handle_post_documents},
+    {kPut, "/api/v1/documents/{id}", kWrite, handle_put_document},
+    {kDelete, "/api/v1/documents/{id}", kWrite, handle_delete_document},
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "searchd/http_util.h"
+#include "searchd/request_context.h"
 #include "searchd/searcher.h"
 
 namespace portal::http {
@@ -119,7 +120,9 @@ SearchRequest search_request(const httplib::Request& req, const Searcher& search
 void handle_search(Services& services, const httplib::Request& request,
                    httplib::Response& response) {
   SearchRequest search = search_request(request, services.searcher);
-  send_json(response, 200, result_json(services.searcher.search(search)));
+  SearchResult result = services.searcher.search(search);
+  current_request().hits = static_cast<long>(result.total);
+  send_json(response, 200, result_json(result));
 }
 
 void handle_suggest(Services& services, const httplib::Request& request,
