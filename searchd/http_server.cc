@@ -123,10 +123,9 @@ struct HttpServer::Impl {
     ctx.route = !matched.empty()                     ? std::string(matched.front()->path)
                 : is_get && !options.web_dir.empty() ? "static"
                                                      : "unmatched";
-    bool writes_only = !matched.empty();
-    for (const auto* r : matched) writes_only = writes_only && r->access == http::Access::kWrite;
-    ctx.cors =
-        !writes_only && req.has_header("Origin") && cors_allowed(req.get_header_value("Origin"));
+    // CORS is offered for the read API and the page, never for writes.
+    bool origin_ok = req.has_header("Origin") && cors_allowed(req.get_header_value("Origin"));
+    ctx.cors = origin_ok && matched.empty();
 
     if (req.target.size() > options.max_url_bytes) {
       http::send_error(
@@ -153,20 +152,29 @@ struct HttpServer::Impl {
     }
     if (matched.empty()) return Outcome::Unhandled;  // static file, or 404
 
-    std::string allow;
+    std::string allow, read_methods;
     const http::Route* route = nullptr;
+    std::string_view wanted = req.method == "HEAD" ? "GET" : req.method;
+    std::string preflight_method = req.get_header_value("Access-Control-Request-Method");
+    bool preflight_ok = false;
     for (const auto* r : matched) {
-      allow += std::string(http::method_name(r->method)) + ", ";
-      if (r->method == http::Method::kGet) allow += "HEAD, ";
-      std::string_view wanted = req.method == "HEAD" ? "GET" : req.method;
-      if (http::method_name(r->method) == wanted) route = r;
+      std::string name(http::method_name(r->method));
+      std::string names = name + (r->method == http::Method::kGet ? ", HEAD, " : ", ");
+      allow += names;
+      if (r->access != http::Access::kWrite) {
+        read_methods += names;
+        preflight_ok = preflight_ok || preflight_method == name ||
+                       (preflight_method == "HEAD" && r->method == http::Method::kGet);
+      }
+      if (name == wanted) route = r;
     }
     allow += "OPTIONS";
     if (req.method == "OPTIONS") {
       res.status = 204;
       res.set_header("Allow", allow);
+      ctx.cors = origin_ok && preflight_ok;
       if (ctx.cors) {
-        res.set_header("Access-Control-Allow-Methods", allow);
+        res.set_header("Access-Control-Allow-Methods", read_methods + "OPTIONS");
         res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
         res.set_header("Access-Control-Max-Age", "600");
       }
@@ -179,6 +187,7 @@ struct HttpServer::Impl {
       return Outcome::Handled;
     }
     ctx.route = route->path;
+    ctx.cors = origin_ok && route->access != http::Access::kWrite;
     bool needs_key = route->access == http::Access::kWrite ||
                      (route->access == http::Access::kRead && options.require_read_key);
     if (needs_key) {

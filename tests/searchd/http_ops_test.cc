@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <atomic>
 #include <chrono>
@@ -165,7 +166,7 @@ TEST_F(HttpOpsTest, WrongMethodIs405WithAllow) {
   auto res = c.Post("/api/v1/search", "", "text/plain");
   EXPECT_EQ(error_code(res, 405), "method_not_allowed");
   EXPECT_NE(res->get_header_value("Allow").find("GET"), std::string::npos);
-  auto doc = c.Get("/api/v1/documents/some-id");
+  auto doc = c.Post("/api/v1/documents/some-id", "", "text/plain");
   EXPECT_EQ(error_code(doc, 405), "method_not_allowed");
   EXPECT_NE(doc->get_header_value("Allow").find("PUT"), std::string::npos);
   EXPECT_NE(doc->get_header_value("Allow").find("DELETE"), std::string::npos);
@@ -253,7 +254,7 @@ TEST_F(HttpOpsTest, PutChecksTheBody) {
   EXPECT_EQ(error_code(c.Put("/api/v1/documents/p1", bearer(kWriteKey), R"({"body":"no title"})",
                              "application/json"),
                        400),
-            "invalid_document");
+            "invalid_body");
 }
 
 TEST_F(HttpOpsTest, BatchIndexesValidLinesAndReportsBadOnes) {
@@ -331,7 +332,11 @@ TEST_F(HttpOpsTest, CorsHeadersOnlyForConfiguredOrigins) {
       daemon_->port(),
       "OPTIONS /api/v1/documents/x HTTP/1.1\r\nHost: x\r\nOrigin: https://allowed.example\r\n"
       "Access-Control-Request-Method: PUT\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(status_of(write_preflight), 204);
   EXPECT_EQ(write_preflight.find("Access-Control-Allow-Origin"), std::string::npos);
+  auto write = c.Delete("/api/v1/documents/none", {{"Origin", "https://allowed.example"}});
+  ASSERT_TRUE(write);
+  EXPECT_FALSE(write->has_header("Access-Control-Allow-Origin"));
 }
 
 TEST_F(HttpOpsTest, StaticPageServedAndTraversalRefused) {
@@ -436,6 +441,26 @@ TEST_F(HttpOpsOwnDaemonTest, IndexGoneGives503AndBackGives200) {
   auto back = c.Get("/readyz");
   ASSERT_TRUE(back);
   EXPECT_EQ(back->status, 200);
+}
+
+TEST_F(HttpOpsOwnDaemonTest, WriteWhileAnotherWriterHoldsTheIndexIs503) {
+  Daemon d(dir_.file("db"), {}, {std::string("PORTAL_API_KEYS=") + kWriteKey});
+  httplib::Client c("127.0.0.1", d.port());
+  {
+    Xapian::WritableDatabase other(dir_.file("db"), Xapian::DB_OPEN);  // holds the write lock
+    auto res = c.Put("/api/v1/documents/locked", bearer(kWriteKey), R"({"title":"t"})",
+                     "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 503) << res->body;
+    EXPECT_EQ(json::parse(res->body)["error"]["code"], "index_unavailable");
+    auto search = c.Get("/api/v1/search?q=x");  // reading still works
+    ASSERT_TRUE(search);
+    EXPECT_EQ(search->status, 200);
+  }
+  auto res =
+      c.Put("/api/v1/documents/locked", bearer(kWriteKey), R"({"title":"t"})", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 201) << res->body;
 }
 
 TEST_F(HttpOpsOwnDaemonTest, SigtermFinishesAndExitsZero) {
