@@ -154,7 +154,7 @@ struct HttpServer::Impl {
 
     std::string allow, read_methods;
     const http::Route* route = nullptr;
-    std::string_view wanted = req.method == "HEAD" ? "GET" : req.method;
+    std::string wanted = req.method == "HEAD" ? std::string("GET") : req.method;
     std::string preflight_method = req.get_header_value("Access-Control-Request-Method");
     bool preflight_ok = false;
     for (const auto* r : matched) {
@@ -231,6 +231,11 @@ struct HttpServer::Impl {
 
   void log(const Request& req, const Response& res) {
     auto& ctx = http::current_request();
+    // A request the HTTP library refused before routing (malformed, header
+    // line too long, URI too long) may have left bytes that would be read as
+    // another request: close the connection.
+    if (ctx.start == std::chrono::steady_clock::time_point{})
+      http::close_connection_after_response();
     double ms = 0;
     if (ctx.start != std::chrono::steady_clock::time_point{})
       ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - ctx.start)
