@@ -1,65 +1,25 @@
 #include "analyzers/analyzer.h"
 
-#include <xapian.h>
-
+#include <algorithm>
 #include <map>
-#include <memory>
 #include <mutex>
+#include <shared_mutex>
 
-#include <unicode/brkiter.h>
-#include <unicode/unistr.h>
-#include <unicode/utext.h>
+#include "analyzers/languages.h"
 
 namespace portal::analysis {
 namespace {
 
-// Default chain: ICU word break -> case fold -> Snowball stem (if any).
-class DefaultAnalyzer final : public Analyzer {
- public:
-  explicit DefaultAnalyzer(std::string lang) : lang_(std::move(lang)) {
-    try {
-      if (!lang_.empty()) stemmer_ = Xapian::Stem(lang_);
-    } catch (const Xapian::InvalidArgumentError&) {
-      // No Snowball stemmer for this language: terms stay unstemmed.
-    }
-  }
+using Registry = std::map<std::string, std::unique_ptr<Analyzer>, std::less<>>;
 
-  std::string_view language() const override { return lang_; }
-
-  void analyze(std::string_view text, std::vector<Token>& out,
-               uint32_t first_position) const override {
-    UErrorCode status = U_ZERO_ERROR;
-    thread_local std::unique_ptr<icu::BreakIterator> words(
-        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status) || !words) return;
-    // Break the UTF-8 bytes in place: boundaries are byte offsets into `text`,
-    // even where invalid sequences are read as U+FFFD.
-    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-    if (U_FAILURE(status)) return;
-    words->setText(ut, status);
-    uint32_t position = first_position;
-    int32_t start = words->first();
-    for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
-         start = end, end = words->next()) {
-      if (words->getRuleStatus() == UBRK_WORD_NONE) continue;
-      icu::UnicodeString word =
-          icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + start, end - start));
-      word.foldCase();
-      Token token;
-      word.toUTF8String(token.term);
-      if (!stemmer_.is_none()) token.stems.push_back(stemmer_(token.term));
-      token.position = position++;
-      token.start = static_cast<uint32_t>(start);
-      token.end = static_cast<uint32_t>(end);
-      out.push_back(std::move(token));
-    }
-    utext_close(ut);
-  }
-
- private:
-  std::string lang_;
-  Xapian::Stem stemmer_;
-};
+Registry built_in() {
+  Registry r;
+  r.emplace("en", make_english_analyzer());
+  r.emplace("fr", make_french_analyzer());
+  r.emplace("ru", make_russian_analyzer());
+  r.emplace("uk", make_ukrainian_analyzer());
+  return r;
+}
 
 }  // namespace
 
@@ -73,14 +33,21 @@ std::string normalize_language_tag(std::string_view lang) {
 }
 
 const Analyzer& analyzer_for(std::string_view lang) {
-  static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<Analyzer>, std::less<>> analyzers;
+  static std::shared_mutex mutex;
+  static Registry analyzers = built_in();
   std::string tag = normalize_language_tag(lang);
-  std::lock_guard lock(mutex);
-  auto it = analyzers.find(tag);
-  if (it == analyzers.end()) {
-    it = analyzers.emplace(tag, std::make_unique<DefaultAnalyzer>(tag)).first;
+  // Only two- or three-letter tags get an analyzer of their own: a tag from a
+  // request must not grow the registry without bound.
+  if (tag.size() < 2 || tag.size() > 3 ||
+      !std::all_of(tag.begin(), tag.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    tag.clear();
+  {
+    std::shared_lock lock(mutex);
+    if (auto it = analyzers.find(tag); it != analyzers.end()) return *it->second;
   }
+  std::unique_lock lock(mutex);
+  auto it = analyzers.find(tag);
+  if (it == analyzers.end()) it = analyzers.emplace(tag, make_default_analyzer(tag)).first;
   return *it->second;
 }
 

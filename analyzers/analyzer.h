@@ -5,7 +5,8 @@
 // terms its document counterpart was indexed under.
 //
 // Thread safety: Analyzer objects are immutable after construction and may be
-// shared by any number of threads.
+// shared by any number of threads; analyze() keeps its ICU state in
+// thread-local objects.
 #pragma once
 
 #include <cstdint>
@@ -18,22 +19,31 @@ namespace portal::analysis {
 
 // One word of the input.
 struct Token {
-  // Normalised surface form: NFKC, case-folded, accents folded. Used for exact
-  // and phrase matching.
+  // Normalised surface form: NFKC, case-folded, Latin accents folded, stress
+  // marks removed, Russian ё folded to е, apostrophes as U+0027. Used for
+  // exact and phrase matching.
   std::string term;
   // Stems or lemmas of the word (may be several for an ambiguous word, may be
-  // empty when the language has no stemmer). Used for inflection-insensitive
-  // matching.
+  // empty when the language has no stemmer; always empty for stop words).
+  // Used for inflection-insensitive matching.
   std::vector<std::string> stems;
-  // Word position (0-based). Tokens derived from one word (e.g. parts of a
-  // hyphenated compound) share a position or follow it.
+  // Loose cross-script key of a capitalised word (a likely name), see
+  // cross_script_key.h; empty for other words.
+  std::string key;
+  // Word position (0-based). The whole of a hyphenated compound shares the
+  // position of its first part; the parts follow as their own tokens at
+  // consecutive positions, so a phrase of the parts matches too.
   uint32_t position = 0;
-  // Byte offsets of the word in the analysed UTF-8 text: [start, end).
+  // Byte offsets of the word in the analysed UTF-8 text: [start, end). An
+  // elided article is outside them (`l'OTAN` -> `otan` covers `OTAN`).
   uint32_t start = 0;
   uint32_t end = 0;
   // True when the word is a stop word: it is kept for phrase matching but not
   // searched on its own.
   bool stop = false;
+  // True for the whole of a hyphenated compound (`north-atlantic` ->
+  // `northatlantic`), which is followed by its parts.
+  bool compound = false;
 };
 
 class Analyzer {
@@ -55,10 +65,13 @@ class Analyzer {
   }
 };
 
-// Returns the analyzer for a language tag ("en", "en-GB", "uk_UA" all work);
-// unknown languages get the default analyzer (ICU word breaking and case
-// folding, plus a Snowball stemmer where Xapian has one for the language).
-// The returned reference lives as long as the process.
+// Returns the analyzer for a language tag ("en", "en-GB", "uk_UA" all work):
+// en, fr, ru and uk have their own chains; any other language gets the default
+// one (ICU word breaking and case folding, plus a Snowball stemmer where Xapian
+// has one for the language); a tag that is not two or three letters gets the
+// default analyzer of no language. The returned reference lives as long as the
+// process. Throws std::runtime_error when the language data of a supported
+// language (its stop word list) is missing.
 const Analyzer& analyzer_for(std::string_view lang);
 
 // Normalises a language tag to its primary subtag, lower case ("en-GB" -> "en").

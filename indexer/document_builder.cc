@@ -1,17 +1,35 @@
 #include "indexer/document_builder.h"
 
+#include <algorithm>
 #include <string>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/language_detector.h"
 #include "indexer/schema.h"
 #include "indexer/text_indexer.h"
 
 namespace portal {
+namespace {
+
+// Enough text for a reliable guess without copying a long body.
+constexpr size_t kDetectionSampleBytes = 4096;
+
+std::string detected_language(const Article& a) {
+  std::string sample = a.title + "\n" + a.summary + "\n";
+  sample.append(a.body, 0, std::min(a.body.size(), kDetectionSampleBytes));
+  return analysis::detect_language(sample);
+}
+
+}  // namespace
 
 Xapian::Document build_document(const Article& a) {
   using namespace schema;
   Xapian::Document doc;
-  const auto& analyzer = analysis::analyzer_for(a.lang);
+  // Articles without a language get the one detected in their text (or none:
+  // the default analyzer, no language filter term).
+  const std::string lang =
+      a.lang.empty() ? detected_language(a) : analysis::normalize_language_tag(a.lang);
+  const auto& analyzer = analysis::analyzer_for(lang);
 
   uint32_t pos = 0;
   index_field(doc, analyzer, a.title, TextField::kTitle, pos);
@@ -19,8 +37,7 @@ Xapian::Document build_document(const Article& a) {
   index_field(doc, analyzer, a.body, TextField::kBody, pos);
 
   doc.add_boolean_term(std::string(kIdPrefix) + a.id);
-  if (!a.lang.empty()) {
-    std::string lang = analysis::normalize_language_tag(a.lang);
+  if (!lang.empty()) {
     doc.add_boolean_term(std::string(kLangPrefix) + lang);
     doc.add_value(kLangSlot, lang);
   }

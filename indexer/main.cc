@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "analyzers/analysis_json.h"
 #include "indexer/index_writer.h"
 #include "indexer/jsonl_reader.h"
 
@@ -55,9 +56,17 @@ int main(int argc, char** argv) {
   auto* index = app.add_subcommand("index", "index articles from JSON Lines files");
   index->add_option("--db", db, "index directory")->required();
   index->add_option("files", files, "JSON Lines files")->required();
+  std::string analyze_lang, analyze_text;
+  auto* analyze = app.add_subcommand("analyze", "print the tokens of a text as JSON");
+  analyze->add_option("--lang", analyze_lang, "language tag (default: detected)");
+  analyze->add_option("text", analyze_text, "the text")->required();
   CLI11_PARSE(app, argc, argv);
   try {
     if (*index) return run_index(db, files);
+    if (*analyze) {
+      std::cout << portal::analysis::analysis_json(analyze_text, analyze_lang, 2) << "\n";
+      return 0;
+    }
   } catch (const Xapian::Error& e) {
     // e.g. a full disk: everything up to the last commit stays in the index.
     std::cerr << "portal-indexer: index error: " << e.get_description() << "\n";

@@ -19,6 +19,10 @@ inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kTitlePrefix = "S";
 // Title-only stemmed terms.
 inline constexpr std::string_view kTitleStemPrefix = "ZS";
+// Cross-script keys of capitalised words (likely names), without positions:
+// a loose ASCII form shared by a name's Latin and Cyrillic spellings
+// (analyzers/cross_script_key.h). Searched at a lower weight than exact terms.
+inline constexpr std::string_view kNameKeyPrefix = "XR";
 
 // --- Boolean filter terms (exact values, not analysed) ---------------------
 inline constexpr std::string_view kIdPrefix = "Q";

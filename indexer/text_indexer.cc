@@ -7,11 +7,27 @@
 namespace portal {
 namespace {
 
+// Surface forms with positions (phrases), stems without (as Xapian's
+// TermGenerator does with STEM_SOME); stop words have no stems.
 void add_tokens(Xapian::Document& doc, const std::vector<analysis::Token>& tokens,
                 Xapian::termcount wdf, std::string_view prefix, std::string_view stem_prefix) {
+  std::string term;
   for (const auto& t : tokens) {
-    doc.add_posting(std::string(prefix) + t.term, t.position + 1, wdf);
-    for (const auto& s : t.stems) doc.add_term(std::string(stem_prefix) + s, wdf);
+    term.assign(prefix).append(t.term);
+    doc.add_posting(term, t.position + 1, wdf);
+    for (const auto& s : t.stems) {
+      term.assign(stem_prefix).append(s);
+      doc.add_term(term, wdf);
+    }
+  }
+}
+
+void add_name_keys(Xapian::Document& doc, const std::vector<analysis::Token>& tokens) {
+  std::string term;
+  for (const auto& t : tokens) {
+    if (t.key.empty()) continue;
+    term.assign(schema::kNameKeyPrefix).append(t.key);
+    doc.add_term(term);
   }
 }
 
@@ -27,6 +43,7 @@ void index_field(Xapian::Document& doc, const analysis::Analyzer& analyzer, std:
   } else {
     add_tokens(doc, tokens, 1, "", schema::kStemPrefix);
   }
+  add_name_keys(doc, tokens);
   if (!tokens.empty()) position = tokens.back().position + 1;
   position += 100;
 }

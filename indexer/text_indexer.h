@@ -14,8 +14,12 @@ namespace portal {
 
 enum class TextField { kTitle, kSummary, kBody };
 
-// Indexes `text` as `field`. `position` is the next free term position; it is
-// advanced past the text (plus a gap, so phrases never span two fields).
+// Indexes `text` as `field`: each token's surface form with its position
+// (unprefixed, and with kTitlePrefix for the title), its stems without
+// positions (kStemPrefix, kTitleStemPrefix), and the cross-script key of a
+// capitalised word (kNameKeyPrefix). Thread-safe for distinct documents.
+// `position` is the next free term position; it is advanced past the text
+// (plus a gap, so phrases never span two fields).
 void index_field(Xapian::Document& doc, const analysis::Analyzer& analyzer, std::string_view text,
                  TextField field, uint32_t& position);
 

@@ -1,33 +1,156 @@
 #include "searchd/query_terms.h"
 
+#include <algorithm>
+#include <set>
+
 #include "analyzers/analyzer.h"
+#include "analyzers/cross_script_key.h"
+#include "analyzers/language_detector.h"
+#include "analyzers/script.h"
+#include "analyzers/synonyms.h"
 #include "indexer/schema.h"
 
 namespace portal {
+namespace {
 
-std::vector<std::string> query_languages(std::string_view) { return {"en", "fr", "ru", "uk"}; }
+// Below this many words CLD2 is not trusted on a query.
+constexpr size_t kMinWordsToDetect = 4;
+
+const std::vector<std::string> kDefaultLanguages = {""};
+
+const std::vector<std::string>& or_default(const std::vector<std::string>& languages) {
+  return languages.empty() ? kDefaultLanguages : languages;
+}
+
+// The distinct terms a word may match, gathered over its analyses.
+struct Alternatives {
+  std::set<std::string> exact, stems, keys;
+  std::set<std::vector<std::string>> phrases;
+
+  void add(const std::vector<analysis::Token>& tokens) {
+    if (tokens.empty()) return;
+    if (tokens.size() == 1 || tokens[0].compound) {
+      const auto& t = tokens[0];
+      exact.insert(t.term);
+      stems.insert(t.stems.begin(), t.stems.end());
+      if (std::string key = analysis::cross_script_key(t.term); !key.empty()) keys.insert(key);
+    }
+    if (tokens.size() > 1) {
+      std::vector<std::string> parts;
+      for (const auto& t : tokens)
+        if (!t.compound) parts.push_back(t.term);
+      phrases.insert(std::move(parts));
+    }
+  }
+
+  void analyze(std::string_view text, const std::vector<std::string>& languages) {
+    for (const auto& lang : or_default(languages)) add(analysis::analyzer_for(lang).analyze(text));
+  }
+
+  // Exact, stemmed and phrase matches (not keys).
+  void append_queries(QueryField field, std::vector<Xapian::Query>& out) const {
+    const std::string prefix(field == QueryField::kTitle ? schema::kTitlePrefix : "");
+    const std::string stem_prefix(field == QueryField::kTitle ? schema::kTitleStemPrefix
+                                                              : schema::kStemPrefix);
+    for (const auto& t : exact) out.emplace_back(prefix + t);
+    for (const auto& s : stems) out.emplace_back(stem_prefix + s);
+    for (const auto& p : phrases) {
+      std::vector<Xapian::Query> terms;
+      for (const auto& t : p) terms.emplace_back(prefix + t);
+      out.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+    }
+  }
+};
+
+Xapian::Query any_of(std::vector<Xapian::Query>& queries) {
+  if (queries.empty()) return Xapian::Query::MatchNothing;
+  if (queries.size() == 1) return queries[0];
+  return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+}  // namespace
+
+std::vector<std::string> query_languages(std::string_view query) {
+  std::vector<std::string> out;
+  if (analysis::has_script(query, analysis::Script::kCyrillic)) {
+    bool uk = analysis::has_ukrainian_letters(query);
+    bool ru = analysis::has_russian_letters(query);
+    if (uk || !ru) out.emplace_back("uk");
+    if (ru || !uk) out.emplace_back("ru");
+  }
+  if (analysis::has_script(query, analysis::Script::kLatin)) {
+    out.emplace_back("en");
+    out.emplace_back("fr");
+  }
+  // No letter to go by (empty, digits, other scripts): every language.
+  if (out.empty()) out = {"uk", "ru", "en", "fr"};
+  if (analysis::analyzer_for("").analyze(query).size() >= kMinWordsToDetect) {
+    std::string detected = analysis::detect_language(query);
+    if (!detected.empty() && std::find(out.begin(), out.end(), detected) == out.end())
+      out.push_back(std::move(detected));
+  }
+  return out;
+}
 
 Xapian::Query word_query(std::string_view word, const std::vector<std::string>& languages,
                          QueryField field) {
-  const std::string prefix(field == QueryField::kTitle ? schema::kTitlePrefix : "");
-  const std::string stem_prefix(field == QueryField::kTitle ? schema::kTitleStemPrefix
-                                                            : schema::kStemPrefix);
-  std::vector<Xapian::Query> alternatives;
-  for (const auto& t : analysis::analyzer_for("").analyze(word))
-    alternatives.emplace_back(prefix + t.term);
-  for (const auto& lang : languages) {
-    for (const auto& t : analysis::analyzer_for(lang).analyze(word))
-      for (const auto& s : t.stems) alternatives.emplace_back(stem_prefix + s);
+  Alternatives own;
+  own.analyze(word, languages);
+  Alternatives synonyms;
+  for (const auto& term : own.exact) {
+    for (const auto& synonym : analysis::synonyms_of(term))
+      synonyms.analyze(synonym, query_languages(synonym));
   }
-  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  for (const auto& term : own.exact) synonyms.exact.erase(term);
+  for (const auto& stem : own.stems) synonyms.stems.erase(stem);
+
+  std::vector<Xapian::Query> alternatives;
+  own.append_queries(field, alternatives);
+  if (alternatives.empty()) return Xapian::Query::MatchNothing;
+  if (field == QueryField::kAll) {
+    std::set<std::string> all_keys = own.keys;
+    all_keys.insert(synonyms.keys.begin(), synonyms.keys.end());
+    std::vector<Xapian::Query> keys;
+    for (const auto& k : all_keys) keys.emplace_back(std::string(schema::kNameKeyPrefix) + k);
+    if (!keys.empty())
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(keys), kNameKeyWeight);
+  }
+  std::vector<Xapian::Query> synonym_queries;
+  synonyms.append_queries(field, synonym_queries);
+  if (!synonym_queries.empty())
+    alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(synonym_queries),
+                              kSynonymWeight);
+  return any_of(alternatives);
 }
 
-Xapian::Query phrase_query(std::string_view text, QueryField field) {
+Xapian::Query phrase_query(std::string_view text, QueryField field,
+                           const std::vector<std::string>& languages) {
   const std::string prefix(field == QueryField::kTitle ? schema::kTitlePrefix : "");
-  std::vector<Xapian::Query> terms;
-  for (const auto& t : analysis::analyzer_for("").analyze(text))
-    terms.emplace_back(prefix + t.term);
-  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+  std::set<std::vector<std::string>> phrasings;
+  for (const auto& lang : languages.empty() ? query_languages(text) : languages) {
+    std::vector<std::string> terms;
+    for (const auto& t : analysis::analyzer_for(lang).analyze(text))
+      if (!t.compound) terms.push_back(prefix + t.term);
+    if (!terms.empty()) phrasings.insert(std::move(terms));
+  }
+  std::vector<Xapian::Query> alternatives;
+  for (const auto& terms : phrasings) {
+    if (terms.size() == 1) {
+      alternatives.emplace_back(terms[0]);
+      continue;
+    }
+    std::vector<Xapian::Query> q(terms.begin(), terms.end());
+    alternatives.emplace_back(Xapian::Query::OP_PHRASE, q.begin(), q.end(), q.size());
+  }
+  return any_of(alternatives);
+}
+
+bool is_stop_word(std::string_view word, const std::vector<std::string>& languages) {
+  for (const auto& lang : or_default(languages)) {
+    auto tokens = analysis::analyzer_for(lang).analyze(word);
+    if (tokens.size() == 1 && tokens[0].stop) return true;
+  }
+  return false;
 }
 
 }  // namespace portal

@@ -2,20 +2,18 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
+#include "tests/analyzers/analysis_helpers.h"
+
 namespace portal::analysis {
 namespace {
 
-std::vector<std::string> terms(std::string_view lang, std::string_view text) {
-  std::vector<std::string> out;
-  for (const auto& t : analyzer_for(lang).analyze(text)) out.push_back(t.term);
-  return out;
-}
+using testing::ExpectTokens;
 
 TEST(AnalyzerTest, BreaksWordsAndFoldsCase) {
-  EXPECT_EQ(terms("en", "Sanctions, against Russia!"),
-            (std::vector<std::string>{"sanctions", "against", "russia"}));
-  EXPECT_EQ(terms("uk", "Санкції проти Росії"),
-            (std::vector<std::string>{"санкції", "проти", "росії"}));
+  ExpectTokens("en", "Sanctions, against Russia!", {"sanctions", "against", "russia"});
+  ExpectTokens("uk", "Санкції проти Росії", {"санкції", "проти", "росії"});
 }
 
 TEST(AnalyzerTest, ReportsByteOffsetsOfWords) {
@@ -26,10 +24,66 @@ TEST(AnalyzerTest, ReportsByteOffsetsOfWords) {
   EXPECT_EQ(tokens[1].position, 1u);
 }
 
+TEST(AnalyzerTest, OffsetsPointIntoTheOriginalTextAfterFolding) {
+  // Accents, stress marks and case are folded in terms, not in the text.
+  std::string text = "La Défense d’Ukraine, Украї́на";
+  for (const char* lang : {"fr", "uk", "en"}) {
+    for (const auto& t : analyzer_for(lang).analyze(text)) {
+      ASSERT_LE(t.start, t.end);
+      ASSERT_LE(t.end, text.size());
+      std::string slice = text.substr(t.start, t.end - t.start);
+      EXPECT_FALSE(slice.empty()) << lang << " " << t.term;
+    }
+  }
+  auto fr = analyzer_for("fr").analyze(text);
+  ASSERT_EQ(fr.size(), 4u);
+  EXPECT_EQ(text.substr(fr[1].start, fr[1].end - fr[1].start), "Défense");
+  EXPECT_EQ(text.substr(fr[2].start, fr[2].end - fr[2].start), "Ukraine");
+  EXPECT_EQ(text.substr(fr[3].start, fr[3].end - fr[3].start), "Украї́на");
+}
+
+TEST(AnalyzerTest, PositionsStartWhereAsked) {
+  std::vector<Token> out;
+  analyzer_for("en").analyze("one two", out, 10);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].position, 10u);
+  EXPECT_EQ(out[1].position, 11u);
+}
+
 TEST(AnalyzerTest, NormalizesLanguageTags) {
   EXPECT_EQ(normalize_language_tag("en-GB"), "en");
   EXPECT_EQ(normalize_language_tag("uk_UA"), "uk");
   EXPECT_EQ(&analyzer_for("fr-CA"), &analyzer_for("fr"));
+  EXPECT_EQ(analyzer_for("uk-UA").language(), "uk");
+}
+
+TEST(AnalyzerTest, OtherLanguagesGetTheDefaultChainWithTheirSnowballStemmer) {
+  EXPECT_EQ(analyzer_for("de").language(), "de");
+  EXPECT_EQ(testing::Stems("de", "Verhandlungen"), std::vector<std::string>{"verhandl"});
+  // No Snowball stemmer for Polish: words are still broken and folded.
+  EXPECT_EQ(analyzer_for("pl").language(), "pl");
+  ExpectTokens("pl", "Łódź i Kraków", {"lodz", "i", "krakow"});
+}
+
+TEST(AnalyzerTest, SurvivesRandomInput) {
+  // Random bytes (invalid UTF-8 included), random code points of several
+  // scripts: no crash, offsets inside the text, terms never empty.
+  std::mt19937 rng(42);
+  const std::vector<std::string> pieces = {"a",    "Б",    "ї",  "'",      "’",  "-",
+                                           ".",    " ",    "é",  "\u0301", "中", "1",
+                                           "\xff", "\xd0", "N.", "l'",     "ʼ"};
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    for (const char* lang : {"en", "fr", "ru", "uk", "zh"}) {
+      for (const auto& t : analyzer_for(lang).analyze(text)) {
+        EXPECT_FALSE(t.term.empty()) << lang << " " << text;
+        EXPECT_LE(t.end, text.size()) << lang << " " << text;
+        EXPECT_LE(t.start, t.end) << lang << " " << text;
+      }
+    }
+  }
 }
 
 }  // namespace

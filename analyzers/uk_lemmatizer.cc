@@ -1,0 +1,95 @@
+#include "analyzers/uk_lemmatizer.h"
+
+#include <hunspell/hunspell.hxx>
+
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <shared_mutex>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "analyzers/normalize.h"
+#include "analyzers/script.h"
+#include "analyzers/uk_suffix_stemmer.h"
+
+namespace portal::analysis {
+namespace {
+
+constexpr const char* kAffix = "/usr/share/hunspell/uk_UA.aff";
+constexpr const char* kDictionary = "/usr/share/hunspell/uk_UA.dic";
+// Beyond this many cached words the cache is emptied (bounded memory).
+constexpr size_t kMaxCached = 500'000;
+
+class UkrainianLemmatizer final : public WordStemmer {
+ public:
+  void stem(const std::string& term, bool capitalized,
+            std::vector<std::string>& out) const override {
+    std::string key(1, capitalized ? 'C' : 'l');
+    key += term;
+    {
+      std::shared_lock lock(cache_mutex_);
+      if (auto it = cache_.find(key); it != cache_.end()) {
+        out.insert(out.end(), it->second.begin(), it->second.end());
+        return;
+      }
+    }
+    std::vector<std::string> lemmas = lookup(term, capitalized);
+    out.insert(out.end(), lemmas.begin(), lemmas.end());
+    std::unique_lock lock(cache_mutex_);
+    if (cache_.size() >= kMaxCached) cache_.clear();
+    cache_.emplace(std::move(key), std::move(lemmas));
+  }
+
+ private:
+  std::vector<std::string> lookup(const std::string& term, bool capitalized) const {
+    std::vector<std::string> lemmas;
+    const std::string title = capitalize(term);
+    if (capitalized) {
+      dictionary_stems(title, lemmas);
+      if (lemmas.empty()) dictionary_stems(term, lemmas);
+    } else {
+      dictionary_stems(term, lemmas);
+      dictionary_stems(title, lemmas);
+    }
+    if (lemmas.empty()) lemmas.push_back(ukrainian_suffix_stem(term));
+    return lemmas;
+  }
+
+  void dictionary_stems(const std::string& word, std::vector<std::string>& out) const {
+    std::vector<std::string> found;
+    {
+      std::lock_guard lock(hunspell_mutex_);
+      found = hunspell().stem(word);
+    }
+    for (auto& lemma : found) {
+      fold_case(lemma);
+      if (std::find(out.begin(), out.end(), lemma) == out.end()) out.push_back(std::move(lemma));
+    }
+  }
+
+  // Requires hunspell_mutex_.
+  Hunspell& hunspell() const {
+    if (!hunspell_) {
+      if (!std::filesystem::exists(kAffix) || !std::filesystem::exists(kDictionary))
+        throw std::runtime_error(std::string("missing Ukrainian dictionary ") + kDictionary +
+                                 " (package hunspell-uk)");
+      hunspell_ = std::make_unique<Hunspell>(kAffix, kDictionary);
+    }
+    return *hunspell_;
+  }
+
+  mutable std::mutex hunspell_mutex_;
+  mutable std::unique_ptr<Hunspell> hunspell_;
+  mutable std::shared_mutex cache_mutex_;
+  mutable std::unordered_map<std::string, std::vector<std::string>> cache_;
+};
+
+}  // namespace
+
+std::shared_ptr<const WordStemmer> ukrainian_lemmatizer() {
+  static const auto instance = std::make_shared<UkrainianLemmatizer>();
+  return instance;
+}
+
+}  // namespace portal::analysis

@@ -1,0 +1,19 @@
+// The tokenizer of every chain: ICU word boundaries (UAX #29 plus ICU's
+// dictionaries, so CJK and Thai come out as words), then
+//  - hyphenated compounds (`North-Atlantic`) give the whole, joined
+//    (`NorthAtlantic`, compound = true), followed by each part;
+//  - acronyms written with dots (`N.A.T.O.`) lose the dots (`NATO`);
+//  - apostrophes inside a word (`м'ясо`, `об’єкт`, `l'OTAN`) keep it whole.
+// Terms are as written (not yet folded). Words longer than 64 bytes are
+// dropped, as Xapian's TermGenerator does.
+#pragma once
+
+#include <memory>
+
+#include "analyzers/chain.h"
+
+namespace portal::analysis {
+
+std::unique_ptr<Tokenizer> icu_word_break();
+
+}  // namespace portal::analysis

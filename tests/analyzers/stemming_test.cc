@@ -1,0 +1,105 @@
+// Stemming per language: a word in one inflected form meets its other forms.
+// Word forms come from sentences of the sample corpus (data/).
+#include <gtest/gtest.h>
+
+#include "analyzers/uk_suffix_stemmer.h"
+#include "tests/analyzers/analysis_helpers.h"
+
+namespace portal::analysis {
+namespace {
+
+using testing::ShareStem;
+using testing::Stems;
+
+struct InflectionCase {
+  const char* lang;
+  const char* a;
+  const char* b;
+};
+
+class InflectionTest : public ::testing::TestWithParam<InflectionCase> {};
+
+TEST_P(InflectionTest, FormsShareAStem) {
+  const auto& c = GetParam();
+  EXPECT_TRUE(ShareStem(c.lang, c.a, c.b))
+      << c.lang << ": " << c.a << " " << ::testing::PrintToString(Stems(c.lang, c.a)) << " vs "
+      << c.b << " " << ::testing::PrintToString(Stems(c.lang, c.b));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Corpus, InflectionTest,
+    ::testing::Values(
+        // "новими санкціями проти Росії", "великого пакету санкцій"
+        InflectionCase{"uk", "санкції", "санкцій"}, InflectionCase{"uk", "санкції", "санкціями"},
+        InflectionCase{"uk", "Санкції", "санкціях"}, InflectionCase{"uk", "України", "Україною"},
+        InflectionCase{"uk", "країнах", "країна"}, InflectionCase{"uk", "зустрілися", "зустрітися"},
+        InflectionCase{"uk", "об'єкти", "об’єктів"}, InflectionCase{"uk", "сім’ям", "сім'я"},
+        InflectionCase{"uk", "Києва", "Київ"},
+        // "вести переговоры", "в этих переговорах"
+        InflectionCase{"ru", "переговоры", "переговорах"},
+        InflectionCase{"ru", "президента", "президент"},
+        InflectionCase{"ru", "санкций", "санкциями"},
+        // "au moment des négociations"
+        InflectionCase{"fr", "négociations", "négociation"},
+        InflectionCase{"fr", "militaires", "militaire"}, InflectionCase{"fr", "blessés", "blessé"},
+        // "stopped the enemy's attacks", "Russia attacked"
+        InflectionCase{"en", "attacks", "attacked"}, InflectionCase{"en", "sanctions", "sanction"},
+        InflectionCase{"en", "negotiations", "negotiating"}));
+
+TEST(StemmingTest, StopWordsHaveNoStems) {
+  auto tokens = analyzer_for("en").analyze("the sanctions");
+  ASSERT_EQ(tokens.size(), 2u);
+  EXPECT_TRUE(tokens[0].stop);
+  EXPECT_TRUE(tokens[0].stems.empty());
+  EXPECT_FALSE(tokens[1].stop);
+  EXPECT_FALSE(tokens[1].stems.empty());
+}
+
+TEST(StemmingTest, StopWordsPerLanguage) {
+  for (auto [lang, word] : {std::pair{"en", "the"},
+                            {"fr", "les"},
+                            {"fr", "été"},
+                            {"ru", "и"},
+                            {"ru", "её"},
+                            {"uk", "що"},
+                            {"uk", "від"}}) {
+    auto tokens = analyzer_for(lang).analyze(word);
+    ASSERT_EQ(tokens.size(), 1u);
+    EXPECT_TRUE(tokens[0].stop) << lang << " " << word;
+  }
+  EXPECT_FALSE(analyzer_for("en").analyze("sanctions")[0].stop);
+  EXPECT_FALSE(analyzer_for("uk").analyze("санкції")[0].stop);
+}
+
+TEST(StemmingTest, UkrainianLemmasComeFromTheDictionary) {
+  EXPECT_EQ(Stems("uk", "санкціями"), std::vector<std::string>{"санкція"});
+  EXPECT_EQ(Stems("uk", "Альянсу"), std::vector<std::string>{"альянс"});
+  // Capitalisation decides: the city, not a form of кий (a cue).
+  auto kyiv = Stems("uk", "Київ");
+  EXPECT_NE(std::find(kyiv.begin(), kyiv.end(), "київ"), kyiv.end());
+  // A lower-case query word also meets the capitalised lemma.
+  auto typed = Stems("uk", "київ");
+  EXPECT_NE(std::find(typed.begin(), typed.end(), "київ"), typed.end());
+}
+
+TEST(StemmingTest, UnknownUkrainianWordsFallBackToSuffixStripping) {
+  EXPECT_EQ(ukrainian_suffix_stem("зеленського"), "зеленськ");
+  EXPECT_EQ(ukrainian_suffix_stem("зеленському"), "зеленськ");
+  EXPECT_EQ(ukrainian_suffix_stem("зеленський"), "зеленськ");
+  EXPECT_EQ(ukrainian_suffix_stem("дронами"), "дрон");
+  // Short words keep at least three letters.
+  EXPECT_EQ(ukrainian_suffix_stem("ями"), "ями");
+  // A made-up word the dictionary cannot know still meets its other forms.
+  EXPECT_TRUE(ShareStem("uk", "шахедами", "шахедів"));
+}
+
+TEST(StemmingTest, WordsOfAnotherScriptUseThatScriptsStemmer) {
+  // Latin words in Ukrainian text are stemmed as English.
+  EXPECT_EQ(Stems("uk", "sanctions"), std::vector<std::string>{"sanction"});
+  // Cyrillic words in English text: Russian, or Ukrainian when the letters say so.
+  EXPECT_EQ(Stems("en", "переговорах"), Stems("ru", "переговорах"));
+  EXPECT_EQ(Stems("en", "санкціями"), Stems("uk", "санкціями"));
+}
+
+}  // namespace
+}  // namespace portal::analysis
