@@ -6,6 +6,7 @@
 #include <shared_mutex>
 
 #include "analyzers/languages.h"
+#include "analyzers/synonyms.h"
 
 namespace portal::analysis {
 namespace {
@@ -49,6 +50,11 @@ const Analyzer& analyzer_for(std::string_view lang) {
   auto it = analyzers.find(tag);
   if (it == analyzers.end()) it = analyzers.emplace(tag, make_default_analyzer(tag)).first;
   return *it->second;
+}
+
+void preload_analyzers() {
+  for (const char* lang : {"en", "fr", "ru", "uk"}) analyzer_for(lang).analyze("Київ Kyiv");
+  synonyms_of("");
 }
 
 }  // namespace portal::analysis

@@ -74,6 +74,12 @@ class Analyzer {
 // language (its stop word list) is missing.
 const Analyzer& analyzer_for(std::string_view lang);
 
+// Builds the built-in analyzers and loads their language data (stop words,
+// synonyms, the Ukrainian dictionary: about a second) now, so that the first
+// request served does not pay for it. Optional; thread-safe. Throws like
+// analyzer_for().
+void preload_analyzers();
+
 // Normalises a language tag to its primary subtag, lower case ("en-GB" -> "en").
 std::string normalize_language_tag(std::string_view lang);
 

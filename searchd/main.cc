@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 
+#include "analyzers/analyzer.h"
 #include "searchd/api_keys.h"
 #include "searchd/http_server.h"
 #include "searchd/index_updates.h"
@@ -145,6 +146,7 @@ int main(int argc, char** argv) {
   try {
     portal::SearcherOptions search_options;
     if (!facets.empty()) search_options.extra_fields = portal::load_extra_fields(facets);
+    portal::analysis::preload_analyzers();
     portal::Searcher searcher(db, search_options);
     portal::IndexUpdater updates(db);
     portal::HttpServer server(searcher, updates, keys, options);

@@ -58,7 +58,8 @@ TEST_F(SearchHttpTest, FindsUkrainianArticlesByPlaceName) {
   ASSERT_GE(r["hits"].size(), 3u);
   int ukrainian = 0;
   for (const auto& hit : r["hits"]) {
-    EXPECT_NE(hit["snippet"].get<std::string>().find("Маріуполь"), std::string::npos) << hit;
+    // Any inflected form: Маріуполь, Маріуполя, Маріуполі, ...
+    EXPECT_NE(hit["snippet"].get<std::string>().find("Маріупол"), std::string::npos) << hit;
     ukrainian += hit["lang"] == "uk";
   }
   EXPECT_GE(ukrainian, 3);
