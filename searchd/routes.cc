@@ -1,6 +1,7 @@
 // The route table: every route portal-searchd serves. Adding a route is one
 // line here plus a handler function in one of the *_handlers files, and its
 // description in openapi.json (a test keeps the two in step).
+#include "searchd/analyze_handlers.h"
 #include "searchd/document_handlers.h"
 #include "searchd/http_route.h"
 #include "searchd/ops_handlers.h"
@@ -24,6 +25,7 @@ constexpr Route kRoutes[] = {
     {kGet, "/api/v1/suggest", kRead, handle_suggest},
     {kGet, "/api/v1/documents/{id}", kRead, handle_document},
     {kGet, "/api/v1/documents/{id}/similar", kRead, handle_similar},
+    {kGet, "/api/v1/analyze", kRead, handle_analyze},
     // Writes
     {kPost, "/api/v1/documents", kWrite, handle_post_documents},
     {kPut, "/api/v1/documents/{id}", kWrite, handle_put_document},
