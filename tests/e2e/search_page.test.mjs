@@ -105,8 +105,10 @@ test('a topic facet filters the results and the other facets recount', async () 
   await screenshot(page, 'search-results');
   await page.setViewportSize({ width: 1280, height: 900 });
   // A second topic widens the results (ORed within the facet).
-  const second = page.locator('[data-facet=topic] input:not(:checked)').first();
-  await second.check();
+  // Pinned by its value: the list re-renders after the click, and a locator
+  // for "the first unchecked box" would then point at another topic.
+  const secondValue = await page.locator('[data-facet=topic] input:not(:checked)').first().getAttribute('data-focus-key');
+  await page.locator(`[data-facet=topic] input[data-focus-key="${secondValue}"]`).check();
   await page.waitForURL((url) => url.searchParams.getAll('topic').length === 2);
   await settled(page);
   assert.ok((await resultCount(page)) >= after);
