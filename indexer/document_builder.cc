@@ -5,7 +5,6 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/language_detector.h"
-#include "indexer/schema.h"
 #include "indexer/text_indexer.h"
 
 namespace portal {
@@ -20,9 +19,19 @@ std::string detected_language(const Article& a) {
   return analysis::detect_language(sample);
 }
 
+
+void add_filter_term(Xapian::Document& doc, std::string_view prefix, const std::string& value,
+                     const char* field) {
+  if (prefix.size() + value.size() > schema::kMaxTermBytes)
+    throw ArticleError(std::string("a value of field '") + field + "' is longer than " +
+                       std::to_string(schema::kMaxTermBytes - prefix.size()) + " bytes");
+  doc.add_boolean_term(std::string(prefix) + value);
+}
+
 }  // namespace
 
-Xapian::Document build_document(const Article& a) {
+Xapian::Document build_document(const Article& a,
+                                const std::vector<schema::ExtraField>& extra_fields) {
   using namespace schema;
   Xapian::Document doc;
   // Articles without a language get the one detected in their text (or none:
@@ -38,26 +47,31 @@ Xapian::Document build_document(const Article& a) {
 
   doc.add_boolean_term(std::string(kIdPrefix) + a.id);
   if (!lang.empty()) {
-    doc.add_boolean_term(std::string(kLangPrefix) + lang);
+    add_filter_term(doc, kLangPrefix, lang, "lang");
     doc.add_value(kLangSlot, lang);
   }
   if (!a.type.empty()) {
-    doc.add_boolean_term(std::string(kTypePrefix) + a.type);
+    add_filter_term(doc, kTypePrefix, a.type, "type");
     doc.add_value(kTypeSlot, a.type);
   }
-  for (const auto& t : a.topics) doc.add_boolean_term(std::string(kTopicPrefix) + t);
+  for (const auto& t : a.topics) add_filter_term(doc, kTopicPrefix, t, "topics");
   if (!a.topics.empty()) doc.add_value(kTopicsSlot, join_values(a.topics));
   if (!a.translation_group.empty()) {
-    doc.add_boolean_term(std::string(kGroupPrefix) + a.translation_group);
+    add_filter_term(doc, kGroupPrefix, a.translation_group, "translation_group");
     doc.add_value(kGroupSlot, a.translation_group);
   }
-  if (a.date.size() >= 10) {
-    std::string day = a.date.substr(0, 10);
-    doc.add_value(kDateSlot, day);
-    doc.add_boolean_term(std::string(kYearPrefix) + day.substr(0, 4));
-    doc.add_boolean_term(std::string(kMonthPrefix) + day.substr(0, 7));
-    doc.add_value(kYearSlot, day.substr(0, 4));
-    doc.add_value(kMonthSlot, day.substr(0, 7));
+  if (!a.day.empty()) {
+    doc.add_value(kDateSlot, a.day);
+    doc.add_boolean_term(std::string(kYearPrefix) + a.day.substr(0, 4));
+    doc.add_boolean_term(std::string(kMonthPrefix) + a.day.substr(0, 7));
+    doc.add_value(kYearSlot, a.day.substr(0, 4));
+    doc.add_value(kMonthSlot, a.day.substr(0, 7));
+  }
+  for (const auto& f : extra_fields) {
+    auto it = a.extra_fields.find(f.field);
+    if (it == a.extra_fields.end()) continue;
+    for (const auto& v : it->second) add_filter_term(doc, f.term_prefix(), v, f.field.c_str());
+    doc.add_value(f.slot, join_values(it->second));
   }
   doc.set_data(a.raw_json);
   return doc;

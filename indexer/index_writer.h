@@ -1,31 +1,83 @@
-// Writes articles into a Xapian database, upserting by id.
+// Writes prepared documents into an index directory (layout: schema.h),
+// upserting by id, in batches committed atomically.
 #pragma once
 
+#include <xapian.h>
+
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "indexer/article.h"
+#include "indexer/schema.h"
 
 namespace portal {
 
+// Spelling-table words of a document with their frequencies (see schema.h,
+// "Spelling and autocomplete").
+using SpellingWords = std::vector<std::pair<std::string, Xapian::termcount>>;
+
+// Everything the writer needs about one article, computed off the writer
+// thread: the document (build_document) and its spelling words.
+struct PreparedDocument {
+  std::string id;
+  Xapian::Document doc;
+  SpellingWords spelling;
+};
+
+// Builds the document and its spelling words. Throws ArticleError like
+// build_document(). Thread-safe.
+PreparedDocument prepare_document(const Article& article,
+                                  const std::vector<schema::ExtraField>& extra_fields);
+
+// The spelling words of a built document. Thread-safe.
+SpellingWords spelling_words(const Xapian::Document& doc);
+
 class IndexWriter {
  public:
-  // Opens (creating if needed) the database in directory `db_path`.
-  // Throws std::runtime_error when it cannot be opened for writing.
-  explicit IndexWriter(const std::string& db_path);
+  enum class Mode {
+    kUpdate,   // write into the live generation (created if there is none)
+    kRebuild,  // write a fresh generation, made live by finish()
+  };
+  enum class Outcome { kAdded, kReplaced, kUnchanged };
+
+  // Opens the index directory `dir` for writing and takes its lock. In kUpdate
+  // mode, generations left over by an interrupted rebuild are removed.
+  // `extra_fields` is the configuration documents are built with, recorded in
+  // the index; nullopt (for deletions only) keeps the recorded one. Throws
+  // std::runtime_error (LayoutError, or wrapping a Xapian error) when the
+  // directory cannot be written, is locked by another writer, or (kUpdate) a
+  // non-empty index was built with another extra-field configuration (a
+  // rebuild is needed).
+  IndexWriter(const std::string& dir, Mode mode,
+              const std::optional<std::vector<schema::ExtraField>>& extra_fields);
+  // Uncommitted changes are dropped (as abandon()).
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
-  // Adds or replaces the article with the same id. Returns true when an
-  // article with that id was already in the index.
-  bool upsert(const Article& article);
-  // Removes the article; returns false when no such id was indexed.
+  // Adds or replaces the document with the same id. A document whose stored
+  // data equals the indexed one is left alone (kUnchanged): re-indexing the
+  // same input changes nothing. Replacing or adding updates the spelling
+  // table. Throws Xapian::Error when Xapian rejects the document.
+  Outcome upsert(const PreparedDocument& prepared);
+  // Removes the document; returns false when no such id was indexed.
   bool remove(const std::string& id);
   // Makes everything written so far durable and visible to readers.
   void commit();
-  // Number of documents in the index.
+  // Drops the changes since the last commit. In kRebuild mode, also deletes
+  // the new generation: the live one is untouched.
+  void abandon();
+  // Commits. In kRebuild mode, then makes the new generation live and, after
+  // `grace_seconds`, deletes the older ones.
+  void finish(double grace_seconds = 0);
+
+  // Number of documents in the index being written.
   unsigned long size() const;
+  // The generation being written ("gen-2"), "" for a plain database directory.
+  const std::string& generation() const;
 
  private:
   struct Impl;

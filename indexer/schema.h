@@ -1,5 +1,24 @@
-// The index schema: term prefixes and value slots, shared by the indexer and
-// the search daemon. Change it only together with a full rebuild.
+// The index schema: term prefixes, value slots, stored data, spelling data,
+// metadata keys and the on-disk layout, shared by the indexer and the search
+// daemon. Change it only together with a full rebuild.
+//
+// On-disk layout of an index directory DIR (`--db DIR`):
+//   DIR/XAPIANDB   a Xapian stub file, "auto gen-N\n", naming the live generation
+//   DIR/gen-N/     one complete Xapian (glass) database per generation
+//   DIR/lock       held (flock) by the one portal-indexer writing DIR
+// `Xapian::Database(DIR)` opens the live generation through the stub. Updates
+// (index, delete) commit into the live generation in place, so readers see them
+// with Database::reopen(). `portal-indexer index --rebuild` builds gen-(N+1)
+// beside it, then writes the stub under a temporary name and rename()s it over
+// DIR/XAPIANDB: a reader opening DIR sees either the old or the new generation,
+// never a mix. reopen() does NOT follow a switch (it reopens the generation it
+// already has): a reader must open DIR anew by path, e.g. when
+// live_generation(DIR) (indexer/index_layout.h) differs from the one it opened
+// or when reopen() shows kGenerationKey changed. Old generations are deleted
+// after a grace period (`--grace`, seconds); open handles on them keep working
+// until closed (Linux keeps unlinked files readable), but they see no updates.
+// A DIR that is itself a glass database (from before generations) is still
+// opened and updated in place; --rebuild refuses it.
 #pragma once
 
 #include <string>
@@ -47,6 +66,37 @@ inline constexpr Xapian::valueno kMonthSlot = 5;
 inline constexpr Xapian::valueno kGroupSlot = 6;
 // Extra facet fields take consecutive slots from here, in configuration order.
 inline constexpr Xapian::valueno kFirstExtraSlot = 10;
+
+// --- Stored document data ----------------------------------------------------
+// Document data is the article as a JSON object (utf-8): every field of the
+// input, unknown ones included, with strings cleaned of control characters,
+// `body` holding plain text (extracted from `body_html` or the HTML page when
+// the input was HTML; `body_html` itself is not stored) and `lang` normalised
+// ("en-GB" -> "en"). Results and snippets need no other store.
+
+// --- Spelling and autocomplete -----------------------------------------------
+// The spelling table (Database::get_spelling_suggestion) holds the unprefixed
+// terms of title, summary and body (normalised surface forms, the same terms a
+// query word is looked up under) of at least kMinSpellingBytes bytes and without
+// digits, with their within-document frequency summed over documents. Replacing
+// or deleting a document removes its old contribution, so frequencies stay
+// exact. Autocomplete: title words are kTitlePrefix terms (surface forms),
+// so prefix completion is an allterms_begin(kTitlePrefix + partial) scan,
+// ranked by term frequency.
+inline constexpr size_t kMinSpellingBytes = 3;
+
+// --- Metadata ------------------------------------------------------------------
+// The extra facet fields the index was built with, as the JSON array of
+// data/facets.json (see ExtraField): the daemon reads them from here so it
+// cannot disagree with the index.
+inline constexpr std::string_view kExtraFieldsKey = "portal:extra_fields";
+// The generation name ("gen-3") of the database the key is read from; empty for
+// an index directory without generations.
+inline constexpr std::string_view kGenerationKey = "portal:generation";
+
+// Longest boolean term Xapian accepts is 245 bytes; an article whose id or
+// filter value would make a longer term is rejected with an error.
+inline constexpr size_t kMaxTermBytes = 245;
 
 // wdf multiplier for title words relative to body words.
 inline constexpr Xapian::termcount kTitleWdfBoost = 3;

@@ -1,0 +1,56 @@
+// Generations of an index directory: the on-disk layout described in
+// schema.h ("On-disk layout"). Only file-system work here, no Xapian.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace portal {
+
+// The index directory cannot be used as asked; the message says why.
+class LayoutError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The generation DIR/XAPIANDB names ("gen-3"), or "" when there is no stub.
+// Throws LayoutError when the stub exists but is not one this layout writes.
+std::string live_generation(const std::string& dir);
+
+// True when `dir` is itself a Xapian database (the layout before generations).
+bool is_plain_database(const std::string& dir);
+
+// The generation directories present in `dir` ("gen-1", "gen-4"), oldest first.
+std::vector<std::string> list_generations(const std::string& dir);
+
+// Creates `dir` if needed and an empty directory for the next generation
+// (one more than the highest present); returns its name.
+std::string create_generation(const std::string& dir);
+
+// Makes `generation` the live one: writes the stub to a temporary file, syncs
+// it and rename()s it over DIR/XAPIANDB, then syncs the directory. Readers
+// opening DIR see the old or the new generation, never anything else.
+void switch_generation(const std::string& dir, const std::string& generation);
+
+// Deletes every generation directory except `keep`.
+void remove_generations_except(const std::string& dir, const std::string& keep);
+
+// Total size in bytes of the regular files under `path`.
+uint64_t disk_usage(const std::string& path);
+
+// An exclusive lock on DIR/lock, held by the one process writing the index
+// directory. Throws LayoutError when another process holds it.
+class IndexDirLock {
+ public:
+  explicit IndexDirLock(const std::string& dir);
+  ~IndexDirLock();
+  IndexDirLock(const IndexDirLock&) = delete;
+  IndexDirLock& operator=(const IndexDirLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+}  // namespace portal

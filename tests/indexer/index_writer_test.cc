@@ -1,0 +1,192 @@
+#include "indexer/index_writer.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+
+#include "indexer/index_layout.h"
+#include "tests/support/test_env.h"
+
+namespace portal {
+namespace {
+
+const std::vector<schema::ExtraField> kExtra = {{"places", "place", 10}};
+
+PreparedDocument prepared(const std::string& json) {
+  return prepare_document(parse_article(json, kExtra), kExtra);
+}
+
+unsigned termfreq(const std::string& dir, const std::string& term) {
+  return Xapian::Database(dir).get_termfreq(term);
+}
+
+TEST(IndexWriterTest, UpsertsByIdAndSkipsUnchangedDocuments) {
+  test::TempDir tmp;
+  const std::string dir = tmp.file("idx");
+  {
+    IndexWriter w(dir, IndexWriter::Mode::kUpdate, kExtra);
+    EXPECT_EQ(w.upsert(prepared(R"({"id":"a","title":"Ceasefire talks","topics":["war"]})")),
+              IndexWriter::Outcome::kAdded);
+    EXPECT_EQ(w.upsert(prepared(R"({"id":"b","title":"Grain exports"})")),
+              IndexWriter::Outcome::kAdded);
+    w.finish();
+  }
+  Xapian::Database db(dir);
+  EXPECT_EQ(db.get_doccount(), 2u);
+  auto revision = db.get_revision();
+  {
+    IndexWriter w(dir, IndexWriter::Mode::kUpdate, kExtra);
+    EXPECT_EQ(w.upsert(prepared(R"({"id":"a","title":"Ceasefire talks","topics":["war"]})")),
+              IndexWriter::Outcome::kUnchanged);
+    w.finish();
+  }
+  db.reopen();
+  EXPECT_EQ(db.get_revision(), revision) << "re-indexing the same article changed the index";
+  {
+    IndexWriter w(dir, IndexWriter::Mode::kUpdate, kExtra);
+    EXPECT_EQ(w.upsert(prepared(R"({"id":"a","title":"Ceasefire agreed","topics":["peace"]})")),
+              IndexWriter::Outcome::kReplaced);
+    w.finish();
+  }
+  db.reopen();
+  EXPECT_EQ(db.get_doccount(), 2u);
+  EXPECT_EQ(db.get_termfreq("XTwar"), 0u);
+  EXPECT_EQ(db.get_termfreq("XTpeace"), 1u);
+}
+
+TEST(IndexWriterTest, KeepsSpellingFrequenciesExact) {
+  test::TempDir tmp;
+  const std::string dir = tmp.file("idx");
+  {
+    IndexWriter w(dir, IndexWriter::Mode::kUpdate, kExtra);
+    w.upsert(prepared(R"({"id":"a","title":"Negotiations","body":"negotiations resumed"})"));
+    w.upsert(prepared(R"({"id":"b","title":"Harvest","body":"negotiations on grain"})"));
+    w.finish();
+  }
+  Xapian::Database db(dir);
+  EXPECT_EQ(db.get_spelling_suggestion("negotiatoins"), "negotiations");
+  auto freq = [&](const std::string& word) {
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it)
+      if (*it == word) return it.get_termfreq();
+    return Xapian::doccount(0);
+  };
+  const auto before = freq("negotiations");
+  EXPECT_GT(before, 0u);
+  EXPECT_EQ(freq("12"), 0u);
+  {
+    IndexWriter w(dir, IndexWriter::Mode::kUpdate, kExtra);
+    w.upsert(prepared(R"({"id":"a","title":"Negotiations","body":"negotiations resumed"})"));
+    EXPECT_TRUE(w.remove("b"));
+    EXPECT_FALSE(w.remove("never-indexed"));
+    w.finish();
+  }
+  db.reopen();
+  EXPECT_LT(freq("negotiations"), before);
+  EXPECT_GT(freq("negotiations"), 0u);
+  EXPECT_EQ(freq("harvest"), 0u) << "the deleted document's words stay in the spelling table";
+}
+
+TEST(IndexWriterTest, IndexesFacetsFiltersAndValues) {
+  test::TempDir tmp;
+  const std::string dir = tmp.file("idx");
+  {
+    IndexWriter w(dir, IndexWriter::Mode::kUpdate, kExtra);
+    w.upsert(prepared(
+        R"({"id":"a","title":"T","lang":"uk","type":"speech","date":"2022-03-05T10:00",)"
+        R"("topics":["war","energy"],"places":["Kyiv","Lviv"],"translation_group":"g1"})"));
+    w.finish();
+  }
+  Xapian::Database db(dir);
+  for (const char* term : {"Qa", "Luk", "XKspeech", "XTwar", "XTenergy", "Y2022", "XM2022-03",
+                           "Gg1", "XFplace:Kyiv", "XFplace:Lviv"})
+    EXPECT_EQ(db.get_termfreq(term), 1u) << term;
+  Xapian::Document doc = db.get_document(*db.postlist_begin("Qa"));
+  EXPECT_EQ(doc.get_value(schema::kDateSlot), "2022-03-05");
+  EXPECT_EQ(doc.get_value(schema::kLangSlot), "uk");
+  EXPECT_EQ(schema::split_values(doc.get_value(schema::kTopicsSlot)),
+            (std::vector<std::string>{"war", "energy"}));
+  EXPECT_EQ(schema::split_values(doc.get_value(10)), (std::vector<std::string>{"Kyiv", "Lviv"}));
+  EXPECT_EQ(db.get_metadata(std::string(schema::kExtraFieldsKey)),
+            R"([{"field":"places","param":"place","slot":10}])");
+}
+
+TEST(IndexWriterTest, RejectsAnIndexBuiltWithOtherFacetFields) {
+  test::TempDir tmp;
+  const std::string dir = tmp.file("idx");
+  {
+    IndexWriter w(dir, IndexWriter::Mode::kUpdate, kExtra);
+    w.upsert(prepared(R"({"id":"a","title":"T"})"));
+    w.finish();
+  }
+  std::vector<schema::ExtraField> other = {{"people", "person", 10}};
+  EXPECT_THROW(IndexWriter(dir, IndexWriter::Mode::kUpdate, other), LayoutError);
+  EXPECT_NO_THROW(IndexWriter(dir, IndexWriter::Mode::kRebuild, other));
+}
+
+TEST(IndexWriterTest, RebuildSwitchesGenerationsAtomically) {
+  test::TempDir tmp;
+  const std::string dir = tmp.file("idx");
+  {
+    IndexWriter w(dir, IndexWriter::Mode::kUpdate, kExtra);
+    w.upsert(prepared(R"({"id":"old","title":"Old"})"));
+    w.finish();
+  }
+  EXPECT_EQ(live_generation(dir), "gen-1");
+  Xapian::Database reader(dir);
+  {
+    IndexWriter w(dir, IndexWriter::Mode::kRebuild, kExtra);
+    w.upsert(prepared(R"({"id":"new","title":"New"})"));
+    w.commit();
+    EXPECT_EQ(termfreq(dir, "Qold"), 1u) << "a rebuild in progress is visible";
+    w.finish();
+    EXPECT_EQ(w.size(), 1u);
+  }
+  EXPECT_EQ(live_generation(dir), "gen-2");
+  EXPECT_EQ(list_generations(dir), std::vector<std::string>{"gen-2"});
+  EXPECT_EQ(termfreq(dir, "Qold"), 0u);
+  EXPECT_EQ(termfreq(dir, "Qnew"), 1u);
+  EXPECT_EQ(reader.get_termfreq("Qold"), 1u) << "an open reader keeps its generation";
+}
+
+TEST(IndexWriterTest, AbandonedRebuildLeavesTheLiveIndexAlone) {
+  test::TempDir tmp;
+  const std::string dir = tmp.file("idx");
+  {
+    IndexWriter w(dir, IndexWriter::Mode::kUpdate, kExtra);
+    w.upsert(prepared(R"({"id":"old","title":"Old"})"));
+    w.finish();
+  }
+  {
+    IndexWriter w(dir, IndexWriter::Mode::kRebuild, kExtra);
+    w.upsert(prepared(R"({"id":"new","title":"New"})"));
+    w.abandon();
+  }
+  EXPECT_EQ(live_generation(dir), "gen-1");
+  EXPECT_EQ(list_generations(dir), std::vector<std::string>{"gen-1"});
+  EXPECT_EQ(termfreq(dir, "Qold"), 1u);
+}
+
+TEST(IndexWriterTest, AbandonDropsTheUncommittedBatch) {
+  test::TempDir tmp;
+  const std::string dir = tmp.file("idx");
+  {
+    IndexWriter w(dir, IndexWriter::Mode::kUpdate, kExtra);
+    w.upsert(prepared(R"({"id":"a","title":"A"})"));
+    w.commit();
+    w.upsert(prepared(R"({"id":"b","title":"B"})"));
+    w.abandon();
+  }
+  EXPECT_EQ(termfreq(dir, "Qa"), 1u);
+  EXPECT_EQ(termfreq(dir, "Qb"), 0u);
+}
+
+TEST(IndexWriterTest, OneWriterAtATime) {
+  test::TempDir tmp;
+  const std::string dir = tmp.file("idx");
+  IndexWriter first(dir, IndexWriter::Mode::kUpdate, kExtra);
+  EXPECT_THROW(IndexWriter(dir, IndexWriter::Mode::kUpdate, kExtra), LayoutError);
+}
+
+}  // namespace
+}  // namespace portal
