@@ -50,6 +50,7 @@ struct IndexWriter::Impl {
   std::string generation;  // being written; "" for a plain database
   std::optional<IndexDirLock> lock;
   Xapian::WritableDatabase db;
+  std::vector<schema::ExtraField> extra_fields;  // documents are built with these
   bool in_transaction = false;
   bool open = false;
   unsigned long closed_size = 0;  // document count when the database was closed
@@ -100,6 +101,11 @@ IndexWriter::IndexWriter(const std::string& dir, Mode mode,
       changed = true;
     };
     if (extra_fields) set(schema::kExtraFieldsKey, config);
+    if (extra_fields) {
+      m.extra_fields = *extra_fields;
+    } else if (!stored.empty()) {
+      m.extra_fields = parse_extra_fields(stored, m.db_path() + " metadata");
+    }
     set(schema::kGenerationKey, m.generation);
     if (changed || fresh) m.db.commit();
   } catch (const Xapian::Error& e) {
@@ -109,6 +115,8 @@ IndexWriter::IndexWriter(const std::string& dir, Mode mode,
   // after a crash find a valid index; a rebuild waits for finish().
   if (fresh && mode == Mode::kUpdate) switch_generation(dir, m.generation);
 }
+
+IndexWriter::IndexWriter(const std::string& dir) : IndexWriter(dir, Mode::kUpdate, std::nullopt) {}
 
 IndexWriter::~IndexWriter() {
   try {
@@ -136,6 +144,10 @@ IndexWriter::Outcome IndexWriter::upsert(const PreparedDocument& p) {
   m.db.replace_document(id_term, p.doc);
   for (const auto& [word, freq] : p.spelling) m.db.add_spelling(word, freq);
   return Outcome::kAdded;
+}
+
+IndexWriter::Outcome IndexWriter::upsert(const Article& article) {
+  return upsert(prepare_document(article, impl_->extra_fields));
 }
 
 bool IndexWriter::remove(const std::string& id) {

@@ -53,6 +53,9 @@ class IndexWriter {
   // rebuild is needed).
   IndexWriter(const std::string& dir, Mode mode,
               const std::optional<std::vector<schema::ExtraField>>& extra_fields);
+  // kUpdate mode with the extra-field configuration recorded in the index
+  // (none for a new index).
+  explicit IndexWriter(const std::string& dir);
   // Uncommitted changes are dropped (as abandon()).
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
@@ -63,6 +66,9 @@ class IndexWriter {
   // same input changes nothing. Replacing or adding updates the spelling
   // table. Throws Xapian::Error when Xapian rejects the document.
   Outcome upsert(const PreparedDocument& prepared);
+  // Prepares (in the calling thread, with the writer's extra-field
+  // configuration) and upserts. Throws ArticleError like build_document().
+  Outcome upsert(const Article& article);
   // Removes the document; returns false when no such id was indexed.
   bool remove(const std::string& id);
   // Makes everything written so far durable and visible to readers.

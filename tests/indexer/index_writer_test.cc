@@ -181,6 +181,19 @@ TEST(IndexWriterTest, AbandonDropsTheUncommittedBatch) {
   EXPECT_EQ(termfreq(dir, "Qb"), 0u);
 }
 
+TEST(IndexWriterTest, BuildsArticlesWithTheRecordedFacetFields) {
+  test::TempDir tmp;
+  const std::string dir = tmp.file("idx");
+  { IndexWriter(dir, IndexWriter::Mode::kUpdate, kExtra).finish(); }
+  {
+    IndexWriter w(dir);
+    EXPECT_EQ(w.upsert(parse_article(R"({"id":"a","title":"T","places":["Odesa"]})", kExtra)),
+              IndexWriter::Outcome::kAdded);
+    w.commit();
+  }
+  EXPECT_EQ(termfreq(dir, "XFplace:Odesa"), 1u);
+}
+
 TEST(IndexWriterTest, OneWriterAtATime) {
   test::TempDir tmp;
   const std::string dir = tmp.file("idx");
