@@ -54,7 +54,8 @@ WriteResult IndexUpdater::upsert(const std::string& json) {
   }
   return impl_->write([&](IndexWriter& writer) {
     WriteResult r;
-    for (const auto& a : articles) ++(writer.upsert(a) ? r.updated : r.created);
+    for (const auto& a : articles)
+      ++(writer.upsert(a) == IndexWriter::Outcome::kAdded ? r.created : r.updated);
     return r;
   });
 }

@@ -71,22 +71,6 @@ SortOrder parse_sort_order(const std::string& name) {
   throw InvalidRequest("sort", "sort must be one of relevance, date, date_asc; got '" + name + "'");
 }
 
-std::vector<schema::ExtraField> load_extra_fields(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read facet configuration '" + path + "'");
-  auto j = nlohmann::json::parse(in, nullptr, false);
-  if (!j.is_array()) throw std::runtime_error(path + ": expected a JSON array");
-  std::vector<schema::ExtraField> out;
-  for (const auto& f : j) {
-    if (!f.is_object() || !f.contains("field") || !f.contains("param") || !f.contains("slot") ||
-        !f["field"].is_string() || !f["param"].is_string() || !f["slot"].is_number_unsigned())
-      throw std::runtime_error(path + ": each entry needs string field, param and a slot number");
-    out.push_back({f["field"].get<std::string>(), f["param"].get<std::string>(),
-                   f["slot"].get<Xapian::valueno>()});
-  }
-  return out;
-}
-
 struct Searcher::Impl {
   DbPool pool;
   SearcherOptions options;

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/facet_config.h"
 #include "indexer/schema.h"
 
 namespace portal {
@@ -156,9 +157,8 @@ struct SearcherOptions {
   unsigned max_query_terms = 64;
 };
 
-// Reads extra facet fields from a JSON file such as data/facets.json.
-// Throws std::runtime_error when it cannot be read or is malformed.
-std::vector<schema::ExtraField> load_extra_fields(const std::string& path);
+// load_extra_fields() (indexer/facet_config.h) reads extra facet fields from a
+// JSON file such as data/facets.json.
 
 // Thread-safe: any number of threads may call the const methods at once; each
 // call takes a database handle of its own from an internal pool and re-opens

@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <zlib.h>
+
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -87,6 +90,164 @@ TEST(IndexerCliTest, ReportsBadLinesAndIndexesTheRest) {
   Xapian::Database idx(db);
   EXPECT_EQ(idx.get_doccount(), 2u);
   EXPECT_EQ(idx.get_termfreq("Qok1") + idx.get_termfreq("Qok2"), 2u);
+}
+
+void write_gzip(const std::string& path, const std::string& text) {
+  gzFile out = gzopen(path.c_str(), "wb");
+  ASSERT_NE(out, nullptr);
+  ASSERT_EQ(gzwrite(out, text.data(), static_cast<unsigned>(text.size())),
+            static_cast<int>(text.size()));
+  gzclose(out);
+}
+
+std::string body_of(const std::string& db, const std::string& id) {
+  Xapian::Database idx(db);
+  auto it = idx.postlist_begin("Q" + id);
+  if (it == idx.postlist_end("Q" + id)) return "<missing>";
+  return nlohmann::json::parse(idx.get_document(*it).get_data()).value("body", "");
+}
+
+TEST(IndexerCliTest, ReadsGzipStdinAndSeveralFilesInOrder) {
+  test::TempDir tmp;
+  const std::string db = tmp.file("idx");
+  write_gzip(tmp.file("a.jsonl.gz"), article("gz1", "Compressed") + article("gz2", "Also"));
+  write_file(tmp.file("b.jsonl"), article("plain", "Plain"));
+  auto r = index({"--db", db, tmp.file("a.jsonl.gz"), "-", tmp.file("b.jsonl")},
+                 article("stdin1", "From a pipe"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Xapian::Database idx(db);
+  EXPECT_EQ(idx.get_doccount(), 4u);
+  for (const char* id : {"gz1", "gz2", "stdin1", "plain"})
+    EXPECT_EQ(idx.get_termfreq(std::string("Q") + id), 1u) << id;
+}
+
+TEST(IndexerCliTest, ReportsUnreadableInputsAndCorruptCompression) {
+  test::TempDir tmp;
+  const std::string db = tmp.file("idx");
+  std::string gz = tmp.file("cut.jsonl.gz");
+  write_gzip(gz, article("c1", "Cut") + std::string(5000, ' ') + "\n" + article("c2", "Cut"));
+  std::filesystem::resize_file(gz, std::filesystem::file_size(gz) - 8);
+  write_file(tmp.file("ok.jsonl"), article("fine", "Fine"));
+  auto r = index({"--db", db, tmp.file("missing.jsonl"), gz, tmp.file("ok.jsonl")});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find(tmp.file("missing.jsonl") + ": cannot open"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(gz + ": "), std::string::npos) << r.err;
+  EXPECT_EQ(Xapian::Database(db).get_termfreq("Qfine"), 1u);
+}
+
+TEST(IndexerCliTest, LastDuplicateWinsWithAWarning) {
+  test::TempDir tmp;
+  const std::string db = tmp.file("idx"), input = tmp.file("dup.jsonl");
+  write_file(input, R"({"id":"d","title":"First","body":"first version"})"
+                    "\n"
+                    R"({"id":"e","title":"Other","body":"other"})"
+                    "\n"
+                    R"({"id":"d","title":"Second","body":"second version"})"
+                    "\n");
+  auto r = index({"--db", db, "--jobs", "2", "--batch", "1", input});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find(input + ":3: warning: id 'd' also at " + input + ":1"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(body_of(db, "d"), "second version");
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 2u);
+}
+
+TEST(IndexerCliTest, StrictStopsAtTheFirstErrorWithoutCommittingTheBatch) {
+  test::TempDir tmp;
+  const std::string db = tmp.file("idx"), input = tmp.file("s.jsonl");
+  std::string lines;
+  for (int i = 0; i < 5; ++i) lines += article("s" + std::to_string(i), "Doc");
+  lines += "{broken\n";
+  for (int i = 5; i < 8; ++i) lines += article("s" + std::to_string(i), "Doc");
+  write_file(input, lines);
+  auto r = index({"--db", db, "--strict", "--batch", "3", input});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find(input + ":6: invalid JSON"), std::string::npos) << r.err;
+  Xapian::Database idx(db);
+  EXPECT_EQ(idx.get_doccount(), 3u) << "only the first full batch is committed";
+  EXPECT_EQ(idx.get_termfreq("Qs3"), 0u);
+}
+
+TEST(IndexerCliTest, SkipsDocumentsOverTheSizeLimit) {
+  test::TempDir tmp;
+  const std::string db = tmp.file("idx"), input = tmp.file("big.jsonl");
+  write_file(input, article("small", "Small") +
+                        article("big", "Big", R"(,"summary":")" + std::string(5000, 'x') + "\"") +
+                        article("small2", "Small"));
+  auto r = index({"--db", db, "--max-document-bytes", "1000", input});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find(input + ":2: document over the size limit of 1000 bytes"), std::string::npos)
+      << r.err;
+  Xapian::Database idx(db);
+  EXPECT_EQ(idx.get_doccount(), 2u);
+  EXPECT_EQ(idx.get_termfreq("Qbig"), 0u);
+}
+
+TEST(IndexerCliTest, DeletesByIdAndByTombstone) {
+  test::TempDir tmp;
+  const std::string db = tmp.file("idx"), input = tmp.file("a.jsonl");
+  write_file(input, article("k1", "Keep") + article("k2", "Go") + article("k3", "Go too"));
+  ASSERT_EQ(index({"--db", db, input}).exit_code, 0);
+  auto r = run_process({test::indexer_bin(), "delete", "--db", db, "k2", "nope"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("'nope'"), std::string::npos) << r.err;
+  r = index({"--db", db, "-"}, R"({"id":"k3","deleted":true})"
+                               "\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("deleted 1"), std::string::npos) << r.err;
+  Xapian::Database idx(db);
+  EXPECT_EQ(idx.get_doccount(), 1u);
+  EXPECT_EQ(idx.get_termfreq("Qk1"), 1u);
+  EXPECT_EQ(run_process({test::indexer_bin(), "delete", "--db", tmp.file("none"), "x"}).exit_code,
+            1);
+}
+
+TEST(IndexerCliTest, RebuildSwitchesToAFreshGeneration) {
+  test::TempDir tmp;
+  const std::string db = tmp.file("idx");
+  write_file(tmp.file("old.jsonl"), article("old", "Old") + article("both", "Old version"));
+  write_file(tmp.file("new.jsonl"), article("both", "New version") + article("new", "New"));
+  ASSERT_EQ(index({"--db", db, tmp.file("old.jsonl")}).exit_code, 0);
+  Xapian::Database before(db);
+  auto r = index({"--db", db, "--rebuild", "--grace", "0", tmp.file("new.jsonl")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Xapian::Database after(db);
+  EXPECT_EQ(after.get_doccount(), 2u);
+  EXPECT_EQ(after.get_termfreq("Qold"), 0u);
+  EXPECT_EQ(after.get_termfreq("Qnew"), 1u);
+  EXPECT_EQ(before.get_termfreq("Qold"), 1u) << "a reader opened before keeps its snapshot";
+  EXPECT_EQ(stats(db)["generation"], "gen-2");
+  EXPECT_FALSE(std::filesystem::exists(db + "/gen-1"));
+}
+
+TEST(IndexerCliTest, IndexesADirectoryOfHtmlPagesWithoutTheirMenus) {
+  test::TempDir tmp;
+  const std::string db = tmp.file("idx");
+  auto r = index({"--db", db, test::source_dir() + "/tests/data/html"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Xapian::Database idx(db);
+  EXPECT_EQ(idx.get_doccount(), 3u);
+  EXPECT_EQ(idx.get_termfreq("Qhttps://portal.example.org/en/news/2024/grain-corridor"), 1u);
+  EXPECT_EQ(idx.get_termfreq("Qhttps://portal.example.org/fr/actualites/corridor-cereales"), 1u);
+  EXPECT_EQ(idx.get_termfreq("Qhtml/about.htm"), 1u);
+  EXPECT_EQ(idx.get_termfreq("Lfr"), 1u);
+  EXPECT_EQ(idx.get_termfreq("XTFood security"), 1u);
+  EXPECT_EQ(idx.get_termfreq("wheat"), 1u);
+  EXPECT_EQ(idx.get_termfreq("editorial"), 1u);
+  for (const char* menu_word : {"vacancies", "procurement", "tenders", "embassies", "cookies"})
+    EXPECT_EQ(idx.get_termfreq(menu_word), 0u) << menu_word;
+}
+
+TEST(IndexerCliTest, ReportsBadPagesAndIndexesTheGoodOnes) {
+  test::TempDir tmp;
+  const std::string db = tmp.file("idx"), dir = test::source_dir() + "/tests/data/html-bad";
+  auto r = index({"--db", db, dir});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find(dir + "/no-title.html: page has no title"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(dir + "/bad-date.html: field 'date'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(dir + "/latin1.html: invalid UTF-8"), std::string::npos) << r.err;
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 1u);
+  EXPECT_EQ(Xapian::Database(db).get_termfreq("Qhtml-bad/good.html"), 1u);
 }
 
 TEST(IndexerCliTest, HelpListsOptionsAndExitCodes) {
