@@ -84,7 +84,11 @@ Article parse_article(std::string_view json_line,
     a.deleted = it->get<bool>();
     if (a.deleted) return a;
   }
-  a.title = required_field(obj, "title");
+  // The title must be there, but may be empty when the article has text:
+  // old archive records (and test collections) have untitled documents.
+  if (auto it = obj.find("title"); it == obj.end() || it->is_null())
+    throw ArticleError("missing required field 'title'");
+  a.title = string_field(obj, "title");
   a.body = string_field(obj, "body", Kind::kText);
   if (auto it = obj.find("body_html"); it != obj.end() && !it->is_null()) {
     if (!it->is_string()) throw ArticleError("field 'body_html' must be a string");
@@ -97,6 +101,8 @@ Article parse_article(std::string_view json_line,
   a.lang = analysis::normalize_language_tag(string_field(obj, "lang"));
   if (obj.contains("lang") && !obj["lang"].is_null()) obj["lang"] = a.lang;
   a.summary = string_field(obj, "summary", Kind::kText);
+  if (a.title.empty() && a.body.empty() && a.summary.empty())
+    throw ArticleError("field 'title' is empty and the article has no text");
   a.date = string_field(obj, "date");
   if (!a.date.empty()) {
     auto day = iso_day(a.date);

@@ -98,7 +98,10 @@ Collection load_collection(const std::string& dir) {
         c.docs.push_back(std::move(a));
         return true;
       },
-      [](const ReadError& e) -> bool { throw std::runtime_error(e.to_string()); });
+      [&](const ReadError& e) {
+        c.skipped.push_back(e.to_string());
+        return true;
+      });
   c.language = "en";
   std::size_t most = 0;
   for (const auto& [lang, n] : languages)

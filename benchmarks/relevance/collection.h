@@ -21,6 +21,9 @@ struct Query {
 struct Collection {
   std::string name;  // the directory's last component
   std::vector<Article> docs;
+  // "file:line: reason" for each document the indexer would reject (Cranfield
+  // has an empty record); they are left out of every system alike.
+  std::vector<std::string> skipped;
   std::vector<Query> queries;
   Qrels qrels;
   // The most frequent `lang` of the documents ("en" when none has one): the
@@ -28,8 +31,9 @@ struct Collection {
   std::string language;
 };
 
-// Loads the collection in `dir`. Throws std::runtime_error naming the file and
-// line of anything missing or malformed.
+// Loads the collection in `dir`. Documents the indexer rejects are listed in
+// `skipped`; a malformed query or judgment throws std::runtime_error naming
+// its file and line.
 Collection load_collection(const std::string& dir);
 
 // Parses TREC qrels ("query-id iteration doc-id grade", whitespace-separated).

@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
     std::cout << "collection " << collection.name << ": " << collection.docs.size()
               << " documents, " << collection.queries.size() << " queries, language "
               << collection.language << "\n";
+    for (const auto& reason : collection.skipped) std::cerr << "skipped " << reason << "\n";
     std::vector<portal::eval::Evaluation> results;
     std::unique_ptr<ScratchDir> scratch;
     for (const auto& name : systems) {

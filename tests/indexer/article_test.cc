@@ -24,6 +24,7 @@ TEST(ArticleTest, RejectsInvalidArticles) {
       "{not json",
       R"({"title":"no id"})",
       R"({"id":"x"})",
+      R"({"id":"x","body":"a title is required even with a body"})",
       R"({"id":"","title":"t"})",
       R"({"id":"x","title":"   "})",
       R"({"id":7,"title":"t"})",
@@ -38,6 +39,12 @@ TEST(ArticleTest, RejectsInvalidArticles) {
       R"([1,2])",
   };
   for (const char* line : bad) EXPECT_THROW(parse_article(line, kExtra), ArticleError) << line;
+}
+
+TEST(ArticleTest, AcceptsAnEmptyTitleWhenThereIsText) {
+  Article a = parse_article(R"({"id":"x","title":"","body":"an untitled archive record"})");
+  EXPECT_EQ(a.title, "");
+  EXPECT_EQ(a.body, "an untitled archive record");
 }
 
 TEST(ArticleTest, RejectsInvalidUtf8WithItsOffset) {
