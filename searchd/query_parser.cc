@@ -130,6 +130,9 @@ class Lexer {
 
 enum class Role { kDefault, kRequired, kProhibited };
 
+// Bounds the parser's recursion, whatever the query length.
+constexpr int kMaxNesting = 16;
+
 struct Item {
   Xapian::Query query;
   Role role = Role::kDefault;
@@ -248,6 +251,7 @@ class Parser {
     if (!t) return std::nullopt;
     if (t->kind == Kind::kNot) {
       ++pos_;
+      count_term();
       if (!peek() || peek()->kind == Kind::kRParen || peek()->kind == Kind::kOr)
         return std::nullopt;  // stray NOT
       return unary(depth, Role::kProhibited);
@@ -271,6 +275,9 @@ class Parser {
     switch (t.kind) {
       case Kind::kLParen: {
         size_t open = t.start;
+        if (depth >= kMaxNesting)
+          fail("parentheses nested too deeply (at most " + std::to_string(kMaxNesting) +
+               " levels)");
         item.query = or_expr(depth + 1);
         if (!peek() || peek()->kind != Kind::kRParen)
           fail("unbalanced parentheses: '(' at character " + std::to_string(open + 1) +

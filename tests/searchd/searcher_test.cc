@@ -307,6 +307,13 @@ std::set<std::string> marked_words(const SearchResult& result) {
   return marked;
 }
 
+TEST_F(SearcherTest, BroadPrefixIsCappedNotAnError) {
+  auto broad = search("s*", false);
+  EXPECT_GT(broad.total, 0u);
+  EXPECT_LE(broad.total, corpus_->docs.size());
+  EXPECT_EQ(search("(war OR s*) -war", false).total, broad.total - search("s* war", false).total);
+}
+
 TEST_F(SearcherTest, SnippetsMarkInflectedFormsAndEscapeTheRest) {
   SearchRequest r;
   r.q = "sanction";
@@ -375,6 +382,13 @@ TEST_F(SearcherTest, SyntaxErrorsNameTheProblem) {
     EXPECT_TRUE(parameter_of_error(r).starts_with(c.expected))
         << c.q << " -> " << parameter_of_error(r);
   }
+  SearchRequest deep;
+  deep.q = std::string(5000, '(') + "war" + std::string(5000, ')');
+  EXPECT_TRUE(parameter_of_error(deep).starts_with("q: parentheses nested too deeply"));
+  SearchRequest nots;
+  for (int i = 0; i < 5000; ++i) nots.q += "NOT ";
+  nots.q += "war";
+  EXPECT_TRUE(parameter_of_error(nots).starts_with("q: too many terms"));
   SearchRequest many;
   for (int i = 0; i < 100; ++i) many.q += "w" + std::to_string(i) + " ";
   EXPECT_TRUE(parameter_of_error(many).starts_with("q: too many terms"));
