@@ -19,8 +19,10 @@ struct ServerOptions {
   int port = 8080;      // 0: any free port (see HttpServer::port())
   std::string web_dir;  // static search page; empty: not served
   // Worker threads; also the cap on connections served at once (the HTTP
-  // library holds one worker per open keep-alive connection).
-  int threads = 16;
+  // library holds one worker per open keep-alive connection, and a connection
+  // beyond the cap waits until one closes). Idle workers cost only their
+  // stack; searches beyond the cores just share them.
+  int threads = 128;
 
   // Limits on every input.
   size_t max_url_bytes = 4096;        // request target, 414 beyond
