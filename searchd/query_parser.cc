@@ -398,19 +398,34 @@ class Parser {
   bool has_text_ = false;
 };
 
-Xapian::Query proximity_boost(const std::vector<ParsedQuery::Word>& words) {
+Xapian::Query scaled(Xapian::Query q, double weight) {
+  if (weight == 1.0) return q;
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight);
+}
+
+Xapian::Query proximity_boost(const std::vector<ParsedQuery::Word>& words,
+                              const RankingOptions& ranking) {
   std::vector<Xapian::Query> boosts;
   auto languages = query_languages("");
-  for (const auto& w : words) boosts.push_back(word_query(w.text, languages, QueryField::kTitle));
-  if (words.size() >= 2) {
+  if (ranking.title_weight > 0)
+    for (const auto& w : words)
+      boosts.push_back(
+          scaled(word_query(w.text, languages, QueryField::kTitle), ranking.title_weight));
+  // The whole query as a phrase, or all its words near each other, is what a
+  // short query means; a long one (a sentence) is never found that way.
+  if (words.size() >= 2 && words.size() <= ranking.max_all_words) {
     std::string joined;
     std::vector<Xapian::Query> near;
     for (const auto& w : words) {
       joined += w.text + " ";
       for (const auto& t : analysis::analyzer_for("").analyze(w.text)) near.emplace_back(t.term);
     }
-    boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, phrase_query(joined), 2.0);
-    boosts.emplace_back(Xapian::Query::OP_NEAR, near.begin(), near.end(), near.size() + 3);
+    if (ranking.phrase_weight > 0)
+      boosts.push_back(scaled(phrase_query(joined), ranking.phrase_weight));
+    if (ranking.near_weight > 0)
+      boosts.push_back(
+          scaled(Xapian::Query(Xapian::Query::OP_NEAR, near.begin(), near.end(), near.size() + 3),
+                 ranking.near_weight));
   }
   if (boosts.empty()) return {};
   return Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
@@ -466,7 +481,7 @@ ParsedQuery parse_query(std::string_view q, const QueryContext& context) {
     Parser relaxed(tokens, context, true, scratch);
     out.relaxed = relaxed.parse();
   }
-  out.boost = proximity_boost(out.words);
+  out.boost = proximity_boost(out.words, context.ranking);
   return out;
 }
 

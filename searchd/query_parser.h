@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "indexer/schema.h"
+#include "searchd/ranking_options.h"
 
 namespace portal {
 
@@ -34,6 +35,8 @@ struct QueryContext {
   std::vector<schema::ExtraField> extra_fields;
   unsigned max_terms = 64;
   unsigned max_wildcard_expansion = 500;
+  // Weights of the boost (ParsedQuery::boost).
+  RankingOptions ranking;
 };
 
 struct ParsedQuery {

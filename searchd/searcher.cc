@@ -82,6 +82,7 @@ struct Searcher::Impl {
     context.extra_fields = options.extra_fields;
     context.max_terms = options.max_query_terms;
     context.max_wildcard_expansion = options.max_wildcard_expansion;
+    context.ranking = options.ranking;
   }
 
   const FacetField* field(const std::string& name) const {
@@ -152,7 +153,8 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
   const SearchRequest& r = *p.request;
   Xapian::Enquire enquire(db);
   enquire.set_query(filtered(p, scored(p, p.relevance ? r.recency : 0)));
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  const RankingOptions& ranking = options.ranking;
+  enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5));
   if (!p.relevance) enquire.set_sort_by_value(schema::kDateSlot, r.sort != SortOrder::kDateAsc);
   if (r.collapse) enquire.set_collapse_key(schema::kGroupSlot);
   if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
@@ -179,7 +181,9 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     if (!p.filters.count(name)) spies.push_back(std::make_unique<FacetSpy>(*field(name)));
 
   const Xapian::doccount first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
-  p.text = parsed.strict;
+  // A long query matches any of its words from the start (RankingOptions).
+  bool long_query = !parsed.relaxed.empty() && parsed.words.size() > options.ranking.max_all_words;
+  p.text = long_query ? parsed.relaxed : parsed.strict;
   p.boost = parsed.boost;
   auto counter = std::make_unique<MatchCounter>();
   bool cut_short = false;

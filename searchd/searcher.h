@@ -14,6 +14,7 @@
 
 #include "indexer/facet_config.h"
 #include "indexer/schema.h"
+#include "searchd/ranking_options.h"
 
 namespace portal {
 
@@ -155,6 +156,8 @@ struct SearcherOptions {
   unsigned max_wildcard_expansion = 500;
   // Maximum number of words and operators in one query.
   unsigned max_query_terms = 64;
+  // How free text is ranked.
+  RankingOptions ranking;
 };
 
 // load_extra_fields() (indexer/facet_config.h) reads extra facet fields from a

@@ -9,7 +9,8 @@ namespace {
 
 class EngineSystem final : public System {
  public:
-  explicit EngineSystem(const std::string& index_dir) : searcher_(index_dir) {}
+  EngineSystem(const std::string& index_dir, const RankingOptions& ranking)
+      : searcher_(index_dir, options(ranking)) {}
 
   std::string name() const override { return "portalsearch"; }
 
@@ -29,6 +30,12 @@ class EngineSystem final : public System {
   }
 
  private:
+  static SearcherOptions options(const RankingOptions& ranking) {
+    SearcherOptions o;
+    o.ranking = ranking;
+    return o;
+  }
+
   Searcher searcher_;
 };
 
@@ -42,8 +49,9 @@ std::string build_index(const Collection& collection, const std::string& index_d
 }  // namespace
 
 std::unique_ptr<System> make_engine_system(const Collection& collection,
-                                           const std::string& index_dir) {
-  return std::make_unique<EngineSystem>(build_index(collection, index_dir));
+                                           const std::string& index_dir,
+                                           const RankingOptions& ranking) {
+  return std::make_unique<EngineSystem>(build_index(collection, index_dir), ranking);
 }
 
 }  // namespace portal::eval

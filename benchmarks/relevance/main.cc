@@ -66,6 +66,19 @@ int main(int argc, char** argv) {
                  "ask a live portal-searchd at HOST:PORT (serving this collection) instead of "
                  "indexing the collection in-process");
   app.add_option("--run-file", run_file, "write portalsearch's run in TREC format to this file");
+  portal::RankingOptions ranking;
+  auto* knobs = app.add_option_group("ranking", "portalsearch's ranking (default: as shipped)");
+  knobs->add_option("--k1", ranking.bm25_k1, "BM25 k1")->capture_default_str();
+  knobs->add_option("--b", ranking.bm25_b, "BM25 b")->capture_default_str();
+  knobs
+      ->add_option("--max-all-words", ranking.max_all_words,
+                   "longest query that requires all its words")
+      ->capture_default_str();
+  knobs->add_option("--title-weight", ranking.title_weight, "title boost")->capture_default_str();
+  knobs->add_option("--phrase-weight", ranking.phrase_weight, "whole-phrase boost")
+      ->capture_default_str();
+  knobs->add_option("--near-weight", ranking.near_weight, "all-words-near boost")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -88,7 +101,8 @@ int main(int argc, char** argv) {
         system = portal::eval::make_http_system(host, port);
       } else if (name == "portalsearch") {
         scratch = std::make_unique<ScratchDir>();
-        system = portal::eval::make_engine_system(collection, (scratch->path() / "db").string());
+        system = portal::eval::make_engine_system(collection, (scratch->path() / "db").string(),
+                                                  ranking);
       } else if (name == "xapian") {
         system = portal::eval::make_xapian_baseline(collection);
       } else {

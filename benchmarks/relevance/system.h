@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "benchmarks/relevance/collection.h"
+#include "searchd/ranking_options.h"
 
 namespace portal::eval {
 
@@ -29,9 +30,10 @@ class System {
 
 // portalsearch itself: indexes the collection with the indexer library
 // (IndexWriter) into `index_dir` (which must not hold an index yet) and answers
-// through portal::Searcher, as the daemon does.
+// through portal::Searcher, as the daemon does, ranking under `ranking`.
 std::unique_ptr<System> make_engine_system(const Collection& collection,
-                                           const std::string& index_dir);
+                                           const std::string& index_dir,
+                                           const RankingOptions& ranking = {});
 
 // A live portal-searchd at `host`:`port`, asked GET /api/v1/search. The
 // daemon must serve an index of the collection.
