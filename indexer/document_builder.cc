@@ -19,7 +19,6 @@ std::string detected_language(const Article& a) {
   return analysis::detect_language(sample);
 }
 
-
 void add_filter_term(Xapian::Document& doc, std::string_view prefix, const std::string& value,
                      const char* field) {
   if (prefix.size() + value.size() > schema::kMaxTermBytes)
@@ -46,6 +45,9 @@ Xapian::Document build_document(const Article& a,
   index_field(doc, analyzer, a.body, TextField::kBody, pos);
 
   doc.add_boolean_term(std::string(kIdPrefix) + a.id);
+  doc.add_value(kIdSlot, a.id);
+  if (!a.title.empty()) doc.add_value(kTitleSlot, a.title);
+  if (!a.url.empty()) doc.add_value(kUrlSlot, a.url);
   if (!lang.empty()) {
     add_filter_term(doc, kLangPrefix, lang, "lang");
     doc.add_value(kLangSlot, lang);

@@ -64,6 +64,12 @@ inline constexpr Xapian::valueno kTopicsSlot = 3;
 inline constexpr Xapian::valueno kYearSlot = 4;
 inline constexpr Xapian::valueno kMonthSlot = 5;
 inline constexpr Xapian::valueno kGroupSlot = 6;
+// The article's id, title and url, so that a result's translation links need
+// no parse of the other versions' stored data (empty in indexes written
+// before these slots existed: readers fall back to the stored data).
+inline constexpr Xapian::valueno kIdSlot = 7;
+inline constexpr Xapian::valueno kTitleSlot = 8;
+inline constexpr Xapian::valueno kUrlSlot = 9;
 // Extra facet fields take consecutive slots from here, in configuration order.
 inline constexpr Xapian::valueno kFirstExtraSlot = 10;
 

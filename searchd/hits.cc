@@ -29,8 +29,12 @@ std::optional<Xapian::Document> find_document(Xapian::Database& db, const std::s
   return db.get_document(*it);
 }
 
-std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc) {
-  json j = stored(doc);
+namespace {
+
+// The ids of the other versions of `doc`, whose stored data is `j`: its own
+// "translations" list, then the other members of its translation group.
+std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc,
+                                         const json& j) {
   std::string self = str(j, "id");
   std::vector<std::string> ids;
   if (auto it = j.find("translations"); it != j.end() && it->is_array())
@@ -41,7 +45,9 @@ std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Doc
     std::string term = std::string(schema::kGroupPrefix) + group;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
       if (*it == doc.get_docid()) continue;
-      ids.push_back(str(stored(db.get_document(*it)), "id"));
+      Xapian::Document other = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
+      std::string id = other.get_value(schema::kIdSlot);
+      ids.push_back(id.empty() ? str(stored(other), "id") : std::move(id));
     }
   }
   std::vector<std::string> out;
@@ -49,6 +55,12 @@ std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Doc
     if (!id.empty() && id != self && std::find(out.begin(), out.end(), id) == out.end())
       out.push_back(std::move(id));
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc) {
+  return translation_ids(db, doc, stored(doc));
 }
 
 Hit make_hit(Xapian::Database& db, const Xapian::Document& doc, double score,
@@ -74,12 +86,17 @@ Hit make_hit(Xapian::Database& db, const Xapian::Document& doc, double score,
   Snippet s = h.snippet(body, hit.lang, kSnippetBytes);
   hit.snippet_html = std::move(s.html);
   hit.snippet = std::move(s.text);
-  for (const auto& id : translation_ids(db, doc)) {
+  for (const auto& id : translation_ids(db, doc, j)) {
     auto other = find_document(db, id);
     if (!other) continue;
-    json o = stored(*other);
-    hit.translations.push_back(
-        {id, other->get_value(schema::kLangSlot), str(o, "title"), str(o, "url")});
+    std::string title = other->get_value(schema::kTitleSlot);
+    std::string url = other->get_value(schema::kUrlSlot);
+    if (title.empty() && other->get_value(schema::kIdSlot).empty()) {
+      json o = stored(*other);  // an index written before the display slots
+      title = str(o, "title");
+      url = str(o, "url");
+    }
+    hit.translations.push_back({id, other->get_value(schema::kLangSlot), title, url});
   }
   return hit;
 }

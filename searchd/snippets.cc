@@ -1,6 +1,7 @@
 #include "searchd/snippets.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "analyzers/analyzer.h"
@@ -35,36 +36,82 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Text is analysed for snippets in pieces of about this many bytes.
+constexpr size_t kSnippetPiece = 4096;
+
+// `at` moved forward to the start of a UTF-8 sequence.
+size_t char_boundary(std::string_view text, size_t at) {
+  while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+  return at;
+}
+
+// The end of the piece starting at `begin`: just after a space or newline past
+// kSnippetPiece bytes, so that no word is cut.
+size_t piece_end(std::string_view text, size_t begin) {
+  if (text.size() - begin <= kSnippetPiece) return text.size();
+  size_t at = text.find_first_of(" \n\t", begin + kSnippetPiece);
+  return at == std::string_view::npos ? text.size() : char_boundary(text, at + 1);
+}
+
+}  // namespace
+
 Highlighter::Highlighter(const std::vector<std::string>& words,
                          const std::vector<std::string>& prefixes)
-    : prefixes_(prefixes) {
+    : prefixes_(prefixes), words_(words.size()) {
   auto languages = query_languages("");
-  for (const auto& w : words) {
-    for (const auto& t : analysis::analyzer_for("").analyze(w))
-      if (!t.stop) terms_.insert(t.term);
+  std::vector<bool> can_match(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (const auto& t : analysis::analyzer_for("").analyze(words[i]))
+      if (!t.stop) can_match[i] = terms_.emplace(t.term, i).second || can_match[i];
     for (const auto& lang : languages)
-      for (const auto& t : analysis::analyzer_for(lang).analyze(w))
-        if (!t.stop) stems_.insert(t.stems.begin(), t.stems.end());
+      for (const auto& t : analysis::analyzer_for(lang).analyze(words[i]))
+        if (!t.stop)
+          for (const auto& stem : t.stems)
+            can_match[i] = stems_.emplace(stem, i).second || can_match[i];
+  }
+  units_ =
+      static_cast<size_t>(std::count(can_match.begin(), can_match.end(), true)) + prefixes_.size();
+}
+
+void Highlighter::matches(const std::vector<analysis::Token>& tokens, size_t from,
+                          std::vector<Match>& out) const {
+  if (units_ == 0) return;
+  for (size_t i = from; i < tokens.size(); ++i) {
+    const auto& t = tokens[i];
+    if (t.stop) continue;
+    std::optional<size_t> unit;
+    if (auto it = terms_.find(t.term); it != terms_.end()) unit = it->second;
+    for (const auto& s : t.stems)
+      if (auto it = stems_.find(s); !unit && it != stems_.end()) unit = it->second;
+    for (size_t p = 0; !unit && p < prefixes_.size(); ++p)
+      if (t.term.starts_with(prefixes_[p])) unit = words_ + p;
+    if (!unit) continue;
+    if (!out.empty() && out.back().end > t.start) continue;  // parts of one word
+    out.push_back({t.start, t.end, *unit});
   }
 }
 
-std::vector<Highlighter::Match> Highlighter::matches(
-    const std::vector<analysis::Token>& tokens) const {
-  std::vector<Match> out;
-  if (terms_.empty() && prefixes_.empty()) return out;
-  for (const auto& t : tokens) {
-    if (t.stop) continue;
-    const std::string* key = nullptr;
-    if (terms_.count(t.term)) key = &t.term;
-    for (const auto& s : t.stems)
-      if (!key && stems_.count(s)) key = &s;
-    for (const auto& p : prefixes_)
-      if (!key && t.term.starts_with(p)) key = &p;
-    if (!key) continue;
-    if (!out.empty() && out.back().end > t.start) continue;  // parts of one word
-    out.push_back({t.start, t.end, *key});
+Highlighter::Window Highlighter::best_window(const std::vector<analysis::Token>& tokens,
+                                             const std::vector<Match>& m, size_t max_bytes) const {
+  // Candidate windows start a few words before each match.
+  Window best;
+  for (size_t i = 0; i < m.size(); ++i) {
+    auto it = std::lower_bound(tokens.begin(), tokens.end(), m[i].start,
+                               [](const analysis::Token& t, size_t s) { return t.start < s; });
+    size_t idx = static_cast<size_t>(it - tokens.begin());
+    size_t begin = idx < 4 ? 0 : tokens[idx - 4].start;
+    std::set<size_t> distinct;
+    size_t total = 0;
+    for (size_t j = i; j < m.size() && m[j].end <= begin + max_bytes; ++j) {
+      distinct.insert(m[j].unit);
+      ++total;
+    }
+    if (distinct.size() > best.distinct || (distinct.size() == best.distinct && total > best.total))
+      best = {begin, distinct.size(), total};
   }
-  return out;
+  return best;
 }
 
 std::string Highlighter::render(std::string_view text, size_t begin, size_t end,
@@ -86,8 +133,10 @@ std::string Highlighter::render(std::string_view text, size_t begin, size_t end,
 }
 
 std::string Highlighter::highlight(std::string_view text, std::string_view lang) const {
-  if (terms_.empty() && prefixes_.empty()) return html_escape(text);
-  return render(text, 0, text.size(), matches(analysis::analyzer_for(lang).analyze(text)), true);
+  if (units_ == 0) return html_escape(text);
+  std::vector<Match> m;
+  matches(analysis::analyzer_for(lang).analyze(text), 0, m);
+  return render(text, 0, text.size(), m, true);
 }
 
 Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_t max_bytes) const {
@@ -96,53 +145,45 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     text = text.substr(0, cut);
   }
+  const auto& analyzer = analysis::analyzer_for(lang);
   std::vector<analysis::Token> tokens;
-  if (terms_.empty() && prefixes_.empty()) {
+  std::vector<Match> m;
+  Window best;
+  if (units_ == 0) {
     // Only the cut point is needed: analyse just past the snippet length.
-    size_t cut = std::min(text.size(), max_bytes + 64);
-    while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
-    analysis::analyzer_for(lang).analyze(text.substr(0, cut), tokens);
+    analyzer.analyze(text.substr(0, char_boundary(text, std::min(text.size(), max_bytes + 64))),
+                     tokens);
   } else {
-    analysis::analyzer_for(lang).analyze(text, tokens);
-  }
-  auto m = matches(tokens);
-  // Candidate windows start a few words before each match.
-  size_t best_begin = 0, best_distinct = 0, best_total = 0;
-  for (size_t i = 0; i < m.size(); ++i) {
-    auto it = std::lower_bound(tokens.begin(), tokens.end(), m[i].start,
-                               [](const analysis::Token& t, size_t s) { return t.start < s; });
-    size_t idx = static_cast<size_t>(it - tokens.begin());
-    size_t begin = tokens.empty() ? 0 : tokens[idx >= 4 ? idx - 4 : 0].start;
-    if (idx < 4) begin = 0;
-    std::set<std::string> distinct;
-    size_t total = 0;
-    for (size_t j = i; j < m.size() && m[j].end <= begin + max_bytes; ++j) {
-      distinct.insert(m[j].key);
-      ++total;
-    }
-    if (distinct.size() > best_distinct ||
-        (distinct.size() == best_distinct && total > best_total)) {
-      best_begin = begin;
-      best_distinct = distinct.size();
-      best_total = total;
+    // Piece by piece, until a window holds every query word or the text ends.
+    for (size_t begin = 0; begin < text.size() && best.distinct < units_;) {
+      size_t end = piece_end(text, begin);
+      size_t first = tokens.size();
+      uint32_t position = tokens.empty() ? 0 : tokens.back().position + 1;
+      analyzer.analyze(text.substr(begin, end - begin), tokens, position);
+      for (size_t i = first; i < tokens.size(); ++i) {
+        tokens[i].start += static_cast<uint32_t>(begin);
+        tokens[i].end += static_cast<uint32_t>(begin);
+      }
+      matches(tokens, first, m);
+      best = best_window(tokens, m, max_bytes);
+      begin = end;
     }
   }
   size_t end = text.size();
-  if (end > best_begin + max_bytes) {
-    end = best_begin;
+  if (end > best.begin + max_bytes) {
+    end = best.begin;
     for (const auto& t : tokens) {
-      if (t.start < best_begin) continue;
-      if (t.end > best_begin + max_bytes) break;
+      if (t.start < best.begin) continue;
+      if (t.end > best.begin + max_bytes) break;
       end = t.end;
     }
-    if (end == best_begin) end = std::min(text.size(), best_begin + max_bytes);
-    // Never cut inside a UTF-8 sequence.
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    if (end == best.begin) end = std::min(text.size(), best.begin + max_bytes);
+    end = char_boundary(text, end);  // never inside a UTF-8 sequence
   }
   Snippet s;
-  std::string lead = best_begin > 0 ? "…" : "", tail = end < text.size() ? "…" : "";
-  s.html = lead + render(text, best_begin, end, m, true) + tail;
-  s.text = lead + render(text, best_begin, end, m, false) + tail;
+  std::string lead = best.begin > 0 ? "…" : "", tail = end < text.size() ? "…" : "";
+  s.html = lead + render(text, best.begin, end, m, true) + tail;
+  s.text = lead + render(text, best.begin, end, m, false) + tail;
   return s;
 }
 

@@ -10,7 +10,7 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "analyzers/analyzer.h"
@@ -38,20 +38,32 @@ class Highlighter {
   // A fragment of at most about `max_bytes` bytes of `text` holding as many
   // different query words as possible (the start of the text when none
   // occurs), with "…" where it was cut. Only the first kMaxSnippetSource
-  // bytes are considered.
+  // bytes are considered, and the text is analysed piece by piece only until
+  // a window holds every query word.
   Snippet snippet(std::string_view text, std::string_view lang, size_t max_bytes) const;
 
  private:
   struct Match {
     size_t start, end;
-    std::string key;  // what matched, to count distinct words
+    size_t unit;  // the query word or prefix that matched, to count distinct ones
   };
-  std::vector<Match> matches(const std::vector<analysis::Token>& tokens) const;
+  struct Window {
+    size_t begin = 0, distinct = 0, total = 0;
+  };
+  // Appends the matches among tokens[from..] to `out`.
+  void matches(const std::vector<analysis::Token>& tokens, size_t from,
+               std::vector<Match>& out) const;
+  Window best_window(const std::vector<analysis::Token>& tokens, const std::vector<Match>& m,
+                     size_t max_bytes) const;
   static std::string render(std::string_view text, size_t begin, size_t end,
                             const std::vector<Match>& m, bool html);
 
-  std::unordered_set<std::string> terms_, stems_;
+  // Normalised forms and stems of the query words, each to its word's index;
+  // prefixes count as units after the words.
+  std::unordered_map<std::string, size_t> terms_, stems_;
   std::vector<std::string> prefixes_;
+  size_t words_ = 0;  // query words; prefix p is unit words_ + p
+  size_t units_ = 0;  // words and prefixes that can match at all
 };
 
 }  // namespace portal
