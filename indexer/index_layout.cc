@@ -9,6 +9,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+
+#include "indexer/sharding.h"
 
 namespace portal {
 namespace fs = std::filesystem;
@@ -36,17 +39,60 @@ void sync_path(const std::string& path, int flags) {
   if (rc != 0) throw LayoutError("cannot sync '" + path + "': " + std::strerror(errno));
 }
 
+// Reads DIR/XAPIANDB: "auto gen-N" (unsharded) or one line
+// "auto gen-N/shard-<i>" per shard, i = 0, 1, ... Returns {"", 0} without a stub.
+std::pair<std::string, unsigned> read_stub(const std::string& dir) {
+  std::ifstream in(dir + "/" + kStub);
+  if (!in) return {"", 0};
+  auto bad = [&] {
+    return LayoutError("'" + dir + "/" + kStub + "' is not a stub written by portal-indexer");
+  };
+  std::string line, generation;
+  unsigned shards = 0;
+  bool sharded = false;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    std::istringstream words(line);
+    std::string kind, path, extra;
+    words >> kind >> path;
+    if (kind != "auto" || (words >> extra)) throw bad();
+    auto slash = path.find('/');
+    std::string gen = path.substr(0, slash);
+    if (generation_number(gen) < 0 || (!generation.empty() && gen != generation)) throw bad();
+    generation = gen;
+    bool this_sharded = slash != std::string::npos;
+    if (shards > 0 && this_sharded != sharded) throw bad();
+    sharded = this_sharded;
+    if (sharded ? path.substr(slash + 1) != shard_dir_name(shards) : shards > 0) throw bad();
+    ++shards;
+  }
+  if (shards == 0) throw bad();
+  return {generation, shards};
+}
+
 }  // namespace
 
-std::string live_generation(const std::string& dir) {
-  std::ifstream in(dir + "/" + kStub);
-  if (!in) return {};
-  std::string kind, name, extra;
-  in >> kind >> name;
-  if (kind != "auto" || generation_number(name) < 0 || (in >> extra))
-    throw LayoutError("'" + dir + "/" + kStub + "' is not a stub written by portal-indexer");
-  return name;
+std::string live_generation(const std::string& dir) { return read_stub(dir).first; }
+
+unsigned live_shard_count(const std::string& dir) { return read_stub(dir).second; }
+
+namespace {
+
+// Writes `content` to `path` atomically (temporary file, sync, rename).
+void replace_file(const std::string& path, const std::string& content) {
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << content;
+    out.flush();
+    if (!out) throw LayoutError("cannot write '" + tmp + "'");
+  }
+  sync_path(tmp, O_RDONLY);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0)
+    throw LayoutError("cannot replace '" + path + "': " + std::strerror(errno));
 }
+
+}  // namespace
 
 bool is_plain_database(const std::string& dir) {
   return fs::exists(fs::path(dir) / "iamglass") || fs::exists(fs::path(dir) / "iamchert");
@@ -78,18 +124,27 @@ std::string create_generation(const std::string& dir) {
   return name;
 }
 
-void switch_generation(const std::string& dir, const std::string& generation) {
-  std::string tmp = dir + "/" + kStub + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << "auto " << generation << "\n";
-    out.flush();
-    if (!out) throw LayoutError("cannot write '" + tmp + "'");
+void switch_generation(const std::string& dir, const std::string& generation, unsigned shards) {
+  std::string stub;
+  if (shards <= 1) {
+    stub = "auto " + generation + "\n";
+  } else {
+    for (unsigned i = 0; i < shards; ++i) {
+      std::string path = generation + "/" + shard_dir_name(i);
+      replace_file(dir + "/" + shard_dir_name(i), "auto " + path + "\n");
+      stub += "auto " + path + "\n";
+    }
   }
-  sync_path(tmp, O_RDONLY);
-  if (std::rename(tmp.c_str(), (dir + "/" + kStub).c_str()) != 0)
-    throw LayoutError("cannot replace '" + dir + "/" + kStub + "': " + std::strerror(errno));
+  replace_file(dir + "/" + kStub, stub);
   sync_path(dir, O_RDONLY | O_DIRECTORY);
+  // Shard stubs of an earlier generation with more shards (or of a sharded
+  // one, when the new one is not).
+  for (unsigned i = shards <= 1 ? 0 : shards;; ++i) {
+    std::error_code ec;
+    fs::path old = fs::path(dir) / shard_dir_name(i);
+    if (!fs::is_regular_file(old, ec)) break;
+    fs::remove(old, ec);
+  }
 }
 
 void remove_generations_except(const std::string& dir, const std::string& keep) {

@@ -19,6 +19,10 @@ class LayoutError : public std::runtime_error {
 // Throws LayoutError when the stub exists but is not one this layout writes.
 std::string live_generation(const std::string& dir);
 
+// The number of shards of the live generation: 1 for an unsharded one, 0 when
+// there is no stub. Throws LayoutError like live_generation().
+unsigned live_shard_count(const std::string& dir);
+
 // True when `dir` is itself a Xapian database (the layout before generations).
 bool is_plain_database(const std::string& dir);
 
@@ -29,10 +33,13 @@ std::vector<std::string> list_generations(const std::string& dir);
 // (one more than the highest present); returns its name.
 std::string create_generation(const std::string& dir);
 
-// Makes `generation` the live one: writes the stub to a temporary file, syncs
-// it and rename()s it over DIR/XAPIANDB, then syncs the directory. Readers
-// opening DIR see the old or the new generation, never anything else.
-void switch_generation(const std::string& dir, const std::string& generation);
+// Makes `generation` (of `shards` shards, 1: unsharded) the live one: writes
+// the stub to a temporary file, syncs it and rename()s it over DIR/XAPIANDB,
+// then syncs the directory. Readers opening DIR see the old or the new
+// generation, never anything else. A sharded generation also gets one stub per
+// shard, DIR/shard-<i>, written the same way first (and those beyond `shards`
+// are removed after the switch).
+void switch_generation(const std::string& dir, const std::string& generation, unsigned shards = 1);
 
 // Deletes every generation directory except `keep`.
 void remove_generations_except(const std::string& dir, const std::string& keep);

@@ -33,6 +33,7 @@ std::string index_stats_json(const std::string& dir) {
   json out;
   out["documents"] = db.get_doccount();
   out["generation"] = db.get_metadata(std::string(schema::kGenerationKey));
+  out["shards"] = db.size();
   out["languages"] = term_counts(db, std::string(schema::kLangPrefix));
   out["types"] = term_counts(db, std::string(schema::kTypePrefix));
   out["topics"] = term_counts(db, std::string(schema::kTopicPrefix));

@@ -1,5 +1,6 @@
 #include "indexer/index_writer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -8,6 +9,7 @@
 #include "indexer/document_builder.h"
 #include "indexer/facet_config.h"
 #include "indexer/index_layout.h"
+#include "indexer/sharding.h"
 
 namespace portal {
 namespace {
@@ -45,26 +47,36 @@ PreparedDocument prepare_document(const Article& article,
 }
 
 struct IndexWriter::Impl {
+  // One shard of the generation being written.
+  struct Shard {
+    Xapian::WritableDatabase db;
+    bool in_transaction = false;
+    void begin() {
+      if (!in_transaction) db.begin_transaction(true);
+      in_transaction = true;
+    }
+  };
+
   std::string dir;
   Mode mode = Mode::kUpdate;
   std::string generation;  // being written; "" for a plain database
   std::optional<IndexDirLock> lock;
-  Xapian::WritableDatabase db;
+  std::vector<Shard> shards;
   std::vector<schema::ExtraField> extra_fields;  // documents are built with these
-  bool in_transaction = false;
   bool open = false;
-  unsigned long closed_size = 0;  // document count when the database was closed
+  unsigned shard_count = 1;
+  unsigned long closed_size = 0;  // document count when the databases were closed
 
-  std::string db_path() const { return generation.empty() ? dir : dir + "/" + generation; }
-
-  void begin() {
-    if (!in_transaction) db.begin_transaction(true);
-    in_transaction = true;
+  std::string generation_path() const { return generation.empty() ? dir : dir + "/" + generation; }
+  std::string shard_path(unsigned i) const {
+    return shard_count <= 1 ? generation_path() : generation_path() + "/" + shard_dir_name(i);
   }
+  Shard& shard_of(const std::string& id) { return shards[shard_for(id, shard_count)]; }
 };
 
 IndexWriter::IndexWriter(const std::string& dir, Mode mode,
-                         const std::optional<std::vector<schema::ExtraField>>& extra_fields)
+                         const std::optional<std::vector<schema::ExtraField>>& extra_fields,
+                         unsigned shards)
     : impl_(std::make_unique<Impl>()) {
   auto& m = *impl_;
   m.dir = dir;
@@ -77,43 +89,63 @@ IndexWriter::IndexWriter(const std::string& dir, Mode mode,
       throw LayoutError("'" + dir +
                         "' is a plain Xapian database: --rebuild needs an index directory with "
                         "generations (index into a new directory)");
-  } else if (mode == Mode::kRebuild || (m.generation = live_generation(dir)).empty()) {
-    m.generation = create_generation(dir);
-    fresh = true;
+    if (shards > 1)
+      throw LayoutError("'" + dir + "' is a plain Xapian database: it cannot be sharded");
+    m.shard_count = 1;
   } else {
-    remove_generations_except(dir, m.generation);
+    const unsigned live = live_shard_count(dir);
+    if (mode == Mode::kUpdate && live != 0 && shards != 0 && shards != live)
+      throw LayoutError("'" + dir + "' holds " + std::to_string(live) + " shard(s), not " +
+                        std::to_string(shards) +
+                        ": changing the number of shards needs a rebuild (--rebuild)");
+    m.shard_count = shards != 0 ? shards : std::max(live, 1u);
+    if (mode == Mode::kRebuild || live == 0) {
+      m.generation = create_generation(dir);
+      fresh = true;
+    } else {
+      m.generation = live_generation(dir);
+      remove_generations_except(dir, m.generation);
+    }
   }
+  unsigned i = 0;
   try {
-    m.db = Xapian::WritableDatabase(m.db_path(), Xapian::DB_CREATE_OR_OPEN);
-    m.open = true;
-    std::string stored = m.db.get_metadata(std::string(schema::kExtraFieldsKey));
-    if (extra_fields && !fresh && m.db.get_doccount() > 0 && stored != config) {
-      throw LayoutError("'" + dir + "' was built with the extra facet fields " +
-                        (stored.empty() ? "[]" : stored) + ", not " + config +
-                        ": rebuild it (--rebuild)");
+    for (i = 0; i < m.shard_count; ++i) {
+      m.shards.push_back({Xapian::WritableDatabase(m.shard_path(i), Xapian::DB_CREATE_OR_OPEN)});
+      m.open = true;
+      auto& db = m.shards.back().db;
+      std::string stored = db.get_metadata(std::string(schema::kExtraFieldsKey));
+      if (extra_fields && !fresh && db.get_doccount() > 0 && stored != config) {
+        throw LayoutError("'" + dir + "' was built with the extra facet fields " +
+                          (stored.empty() ? "[]" : stored) + ", not " + config +
+                          ": rebuild it (--rebuild)");
+      }
+      // Written only when they change, so a run that changes nothing leaves
+      // the revision as it was.
+      bool changed = false;
+      auto set = [&](std::string_view key, const std::string& value) {
+        if (db.get_metadata(std::string(key)) == value) return;
+        db.set_metadata(std::string(key), value);
+        changed = true;
+      };
+      if (extra_fields) set(schema::kExtraFieldsKey, config);
+      if (i == 0) {
+        if (extra_fields) {
+          m.extra_fields = *extra_fields;
+        } else if (!stored.empty()) {
+          m.extra_fields = parse_extra_fields(stored, m.shard_path(i) + " metadata");
+        }
+      } else if (!extra_fields) {
+        set(schema::kExtraFieldsKey, extra_fields_to_json(m.extra_fields));
+      }
+      set(schema::kGenerationKey, m.generation);
+      if (changed || fresh) db.commit();
     }
-    // Written only when they change, so a run that changes nothing leaves the
-    // revision as it was.
-    bool changed = false;
-    auto set = [&](std::string_view key, const std::string& value) {
-      if (m.db.get_metadata(std::string(key)) == value) return;
-      m.db.set_metadata(std::string(key), value);
-      changed = true;
-    };
-    if (extra_fields) set(schema::kExtraFieldsKey, config);
-    if (extra_fields) {
-      m.extra_fields = *extra_fields;
-    } else if (!stored.empty()) {
-      m.extra_fields = parse_extra_fields(stored, m.db_path() + " metadata");
-    }
-    set(schema::kGenerationKey, m.generation);
-    if (changed || fresh) m.db.commit();
   } catch (const Xapian::Error& e) {
-    throw xapian_failure("cannot open index '" + m.db_path() + "' for writing", e);
+    throw xapian_failure("cannot open index '" + m.shard_path(i) + "' for writing", e);
   }
   // A fresh index becomes visible (empty) at once, so readers and re-runs
   // after a crash find a valid index; a rebuild waits for finish().
-  if (fresh && mode == Mode::kUpdate) switch_generation(dir, m.generation);
+  if (fresh && mode == Mode::kUpdate) switch_generation(dir, m.generation, m.shard_count);
 }
 
 IndexWriter::IndexWriter(const std::string& dir) : IndexWriter(dir, Mode::kUpdate, std::nullopt) {}
@@ -127,22 +159,23 @@ IndexWriter::~IndexWriter() {
 }
 
 IndexWriter::Outcome IndexWriter::upsert(const PreparedDocument& p) {
-  auto& m = *impl_;
+  auto& shard = impl_->shard_of(p.id);
+  auto& db = shard.db;
   const std::string id_term = std::string(schema::kIdPrefix) + p.id;
-  auto posting = m.db.postlist_begin(id_term);
-  if (posting != m.db.postlist_end(id_term)) {
+  auto posting = db.postlist_begin(id_term);
+  if (posting != db.postlist_end(id_term)) {
     Xapian::docid did = *posting;
-    Xapian::Document old = m.db.get_document(did);
+    Xapian::Document old = db.get_document(did);
     if (old.get_data() == p.doc.get_data()) return Outcome::kUnchanged;
-    m.begin();
-    for (const auto& [word, freq] : spelling_words(old)) m.db.remove_spelling(word, freq);
-    m.db.replace_document(did, p.doc);
-    for (const auto& [word, freq] : p.spelling) m.db.add_spelling(word, freq);
+    shard.begin();
+    for (const auto& [word, freq] : spelling_words(old)) db.remove_spelling(word, freq);
+    db.replace_document(did, p.doc);
+    for (const auto& [word, freq] : p.spelling) db.add_spelling(word, freq);
     return Outcome::kReplaced;
   }
-  m.begin();
-  m.db.replace_document(id_term, p.doc);
-  for (const auto& [word, freq] : p.spelling) m.db.add_spelling(word, freq);
+  shard.begin();
+  db.replace_document(id_term, p.doc);
+  for (const auto& [word, freq] : p.spelling) db.add_spelling(word, freq);
   return Outcome::kAdded;
 }
 
@@ -151,35 +184,39 @@ IndexWriter::Outcome IndexWriter::upsert(const Article& article) {
 }
 
 bool IndexWriter::remove(const std::string& id) {
-  auto& m = *impl_;
+  auto& shard = impl_->shard_of(id);
+  auto& db = shard.db;
   const std::string id_term = std::string(schema::kIdPrefix) + id;
-  auto posting = m.db.postlist_begin(id_term);
-  if (posting == m.db.postlist_end(id_term)) return false;
+  auto posting = db.postlist_begin(id_term);
+  if (posting == db.postlist_end(id_term)) return false;
   Xapian::docid did = *posting;
-  m.begin();
-  for (const auto& [word, freq] : spelling_words(m.db.get_document(did)))
-    m.db.remove_spelling(word, freq);
-  m.db.delete_document(did);
+  shard.begin();
+  for (const auto& [word, freq] : spelling_words(db.get_document(did)))
+    db.remove_spelling(word, freq);
+  db.delete_document(did);
   return true;
 }
 
 void IndexWriter::commit() {
-  auto& m = *impl_;
-  if (!m.in_transaction) return;
-  m.db.commit_transaction();
-  m.in_transaction = false;
+  for (auto& shard : impl_->shards) {
+    if (!shard.in_transaction) continue;
+    shard.db.commit_transaction();
+    shard.in_transaction = false;
+  }
 }
 
 void IndexWriter::abandon() {
   auto& m = *impl_;
   if (!m.open) return;
-  if (m.in_transaction) m.db.cancel_transaction();
-  m.in_transaction = false;
+  for (auto& shard : m.shards) {
+    if (shard.in_transaction) shard.db.cancel_transaction();
+    shard.in_transaction = false;
+  }
   if (m.mode == Mode::kRebuild) {
-    m.db.close();
+    for (auto& shard : m.shards) shard.db.close();
     m.open = false;
     std::error_code ec;
-    std::filesystem::remove_all(m.db_path(), ec);
+    std::filesystem::remove_all(m.generation_path(), ec);
   }
 }
 
@@ -187,17 +224,22 @@ void IndexWriter::finish(double grace_seconds) {
   auto& m = *impl_;
   commit();
   if (m.mode != Mode::kRebuild) return;
-  m.closed_size = m.db.get_doccount();
-  m.db.close();
+  m.closed_size = size();
+  for (auto& shard : m.shards) shard.db.close();
   m.open = false;
-  switch_generation(m.dir, m.generation);
+  switch_generation(m.dir, m.generation, m.shard_count);
   if (grace_seconds > 0) std::this_thread::sleep_for(std::chrono::duration<double>(grace_seconds));
   remove_generations_except(m.dir, m.generation);
 }
 
 unsigned long IndexWriter::size() const {
-  return impl_->open ? impl_->db.get_doccount() : impl_->closed_size;
+  if (!impl_->open) return impl_->closed_size;
+  unsigned long n = 0;
+  for (const auto& shard : impl_->shards) n += shard.db.get_doccount();
+  return n;
 }
+
+unsigned IndexWriter::shard_count() const { return impl_->shard_count; }
 
 const std::string& IndexWriter::generation() const { return impl_->generation; }
 

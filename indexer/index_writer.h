@@ -51,8 +51,13 @@ class IndexWriter {
   // directory cannot be written, is locked by another writer, or (kUpdate) a
   // non-empty index was built with another extra-field configuration (a
   // rebuild is needed).
+  // `shards`: the number of shards (layout: schema.h; 1: unsharded). 0 keeps
+  // the live index's number (1 for a new index). In kUpdate mode a number
+  // other than the live index's is an error (LayoutError): changing it needs
+  // a rebuild.
   IndexWriter(const std::string& dir, Mode mode,
-              const std::optional<std::vector<schema::ExtraField>>& extra_fields);
+              const std::optional<std::vector<schema::ExtraField>>& extra_fields,
+              unsigned shards = 0);
   // kUpdate mode with the extra-field configuration recorded in the index
   // (none for a new index).
   explicit IndexWriter(const std::string& dir);
@@ -61,7 +66,8 @@ class IndexWriter {
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
-  // Adds or replaces the document with the same id. A document whose stored
+  // Adds or replaces the document with the same id (in the shard the id is
+  // routed to, indexer/sharding.h). A document whose stored
   // data equals the indexed one is left alone (kUnchanged): re-indexing the
   // same input changes nothing. Replacing or adding updates the spelling
   // table. Throws Xapian::Error when Xapian rejects the document.
@@ -71,7 +77,9 @@ class IndexWriter {
   Outcome upsert(const Article& article);
   // Removes the document; returns false when no such id was indexed.
   bool remove(const std::string& id);
-  // Makes everything written so far durable and visible to readers.
+  // Makes everything written so far durable and visible to readers. Shards
+  // are committed one after the other, so a reader may briefly see some
+  // shards' new state beside others' old state.
   void commit();
   // Drops the changes since the last commit. In kRebuild mode, also deletes
   // the new generation: the live one is untouched.
@@ -80,8 +88,10 @@ class IndexWriter {
   // `grace_seconds`, deletes the older ones.
   void finish(double grace_seconds = 0);
 
-  // Number of documents in the index being written.
+  // Number of documents in the index being written (all shards).
   unsigned long size() const;
+  // Number of shards being written (1: unsharded).
+  unsigned shard_count() const;
   // The generation being written ("gen-2"), "" for a plain database directory.
   const std::string& generation() const;
 

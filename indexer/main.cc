@@ -44,6 +44,7 @@ struct IndexArgs {
   size_t max_document_bytes = 10u << 20;
   std::string facets;
   double grace = 2;
+  unsigned shards = 0;
 };
 
 std::vector<portal::schema::ExtraField> extra_fields(const std::string& path) {
@@ -63,7 +64,7 @@ int run_index(const IndexArgs& args) {
   portal::IndexWriter writer(
       args.db,
       args.rebuild ? portal::IndexWriter::Mode::kRebuild : portal::IndexWriter::Mode::kUpdate,
-      options.extra_fields);
+      options.extra_fields, args.shards);
   portal::InputReader reader(args.inputs, args.max_document_bytes);
   portal::ProgressReporter progress(std::cerr, isatty(2) != 0, reader.total_bytes());
   portal::IndexCounts counts = portal::run_pipeline(reader, writer, options, progress);
@@ -71,7 +72,11 @@ int run_index(const IndexArgs& args) {
   if (!counts.stopped) {
     writer.finish(args.grace);
     tail = std::to_string(writer.size()) + " documents in " + args.db;
-    if (!writer.generation().empty()) tail += " (" + writer.generation() + ")";
+    if (!writer.generation().empty()) {
+      tail += " (" + writer.generation();
+      if (writer.shard_count() > 1) tail += ", " + std::to_string(writer.shard_count()) + " shards";
+      tail += ")";
+    }
   }
   progress.finish(counts, tail);
   if (counts.stopped) return kExitStopped;
@@ -134,6 +139,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(size_t{1}, size_t{1} << 32));
   index->add_option("--facets", args.facets,
                     "extra facet fields (JSON); default: " + portal::default_facets_path());
+  index
+      ->add_option("--shards", args.shards,
+                   "split the index into N shards routed by a hash of the id (default: as the "
+                   "live index, else 1: unsharded); another number than the live index's needs "
+                   "--rebuild")
+      ->check(CLI::Range(1u, 1024u));
   index
       ->add_option("--grace", args.grace,
                    "--rebuild: seconds to keep the old generation for readers still using it")

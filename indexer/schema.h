@@ -19,6 +19,16 @@
 // until closed (Linux keeps unlinked files readable), but they see no updates.
 // A DIR that is itself a glass database (from before generations) is still
 // opened and updated in place; --rebuild refuses it.
+//
+// Sharded index (`portal-indexer index --shards N`): each generation holds N
+// databases, DIR/gen-N/shard-0 .. shard-<N-1>, and DIR/XAPIANDB lists them all
+// ("auto gen-N/shard-0\nauto gen-N/shard-1\n..."), so `Xapian::Database(DIR)`
+// opens them combined, with global ranking statistics: results equal those of
+// one database of the same documents. An article is routed to a shard by a
+// stable hash of its id (indexer/sharding.h). Each shard also has a stub file
+// of its own, DIR/shard-<i> ("auto gen-N/shard-<i>"), switched with the
+// generation: the path to give `xapian-tcpsrv` to serve one shard. Each shard
+// carries the metadata below.
 #pragma once
 
 #include <string>

@@ -1,0 +1,158 @@
+#include "indexer/sharding.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "indexer/index_layout.h"
+#include "indexer/index_writer.h"
+#include "tests/support/test_env.h"
+
+namespace portal {
+namespace {
+
+using Mode = IndexWriter::Mode;
+const std::vector<schema::ExtraField> kNoExtra;
+
+TEST(ShardingTest, HashIsFnv1a64) {
+  // Reference values of the 64-bit FNV-1a hash.
+  EXPECT_EQ(fnv1a_64(""), 0xcbf29ce484222325ULL);
+  EXPECT_EQ(fnv1a_64("a"), 0xaf63dc4c8601ec8cULL);
+  EXPECT_EQ(fnv1a_64("foobar"), 0x85944171f73967e8ULL);
+}
+
+TEST(ShardingTest, RoutesIdsStablyAndSpreadsThem) {
+  std::vector<int> per_shard(4);
+  for (int i = 0; i < 400; ++i) {
+    std::string id = "article-" + std::to_string(i);
+    unsigned s = shard_for(id, 4);
+    ASSERT_LT(s, 4u);
+    EXPECT_EQ(s, shard_for(id, 4)) << id;
+    EXPECT_EQ(s, fnv1a_64(id) % 4) << id;
+    ++per_shard[s];
+  }
+  for (int n : per_shard) EXPECT_GT(n, 50);
+  EXPECT_EQ(shard_for("anything", 1), 0u);
+}
+
+Article article(const std::string& id, const std::string& title) {
+  return parse_article(R"({"id":")" + id + R"(","title":")" + title + R"("})");
+}
+
+std::string read(const std::string& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Every document of shard `i` of the live generation is routed there.
+void expect_routed(const std::string& root, unsigned shards) {
+  for (unsigned i = 0; i < shards; ++i) {
+    Xapian::Database shard(root + "/" + shard_dir_name(i));  // the shard's own stub
+    for (auto t = shard.allterms_begin("Q"); t != shard.allterms_end("Q"); ++t)
+      EXPECT_EQ(shard_for((*t).substr(1), shards), i) << *t;
+  }
+}
+
+TEST(ShardingTest, WritesShardsInAGenerationAndStubsThatOpenThem) {
+  test::TempDir dir;
+  std::string root = dir.file("idx");
+  {
+    IndexWriter writer(root, Mode::kUpdate, kNoExtra, 3);
+    for (int i = 0; i < 30; ++i)
+      EXPECT_EQ(writer.upsert(article("a" + std::to_string(i), "t")), IndexWriter::Outcome::kAdded);
+    writer.finish();
+    EXPECT_EQ(writer.size(), 30u);
+    EXPECT_EQ(writer.shard_count(), 3u);
+  }
+  EXPECT_EQ(live_generation(root), "gen-1");
+  EXPECT_EQ(live_shard_count(root), 3u);
+  EXPECT_EQ(read(root + "/XAPIANDB"),
+            "auto gen-1/shard-0\nauto gen-1/shard-1\nauto gen-1/shard-2\n");
+  EXPECT_EQ(read(root + "/shard-1"), "auto gen-1/shard-1\n");
+  unsigned long total = 0;
+  for (unsigned i = 0; i < 3; ++i) {
+    Xapian::Database shard(root + "/gen-1/" + shard_dir_name(i));
+    EXPECT_GT(shard.get_doccount(), 0u);
+    total += shard.get_doccount();
+    EXPECT_EQ(shard.get_metadata("portal:generation"), "gen-1");
+  }
+  EXPECT_EQ(total, 30u);
+  expect_routed(root, 3);
+  Xapian::Database all(root);
+  EXPECT_EQ(all.get_doccount(), 30u);
+  EXPECT_EQ(all.size(), 3u);
+}
+
+TEST(ShardingTest, UpdatesAndDeletesReachTheShardHoldingTheId) {
+  test::TempDir dir;
+  std::string root = dir.file("idx");
+  {
+    IndexWriter writer(root, Mode::kUpdate, kNoExtra, 2);
+    writer.upsert(article("x1", "first"));
+    writer.upsert(article("x2", "second"));
+    writer.finish();
+  }
+  {
+    // The number of shards comes from the live index.
+    IndexWriter writer(root);
+    EXPECT_EQ(writer.shard_count(), 2u);
+    EXPECT_EQ(writer.upsert(article("x1", "first again")), IndexWriter::Outcome::kReplaced);
+    EXPECT_TRUE(writer.remove("x2"));
+    EXPECT_FALSE(writer.remove("x3"));
+    writer.finish();
+  }
+  Xapian::Database all(root);
+  EXPECT_EQ(all.get_doccount(), 1u);
+  EXPECT_TRUE(all.term_exists("Qx1"));
+  EXPECT_FALSE(all.term_exists("Qx2"));
+  EXPECT_EQ(all.get_termfreq("again"), 1u);
+}
+
+TEST(ShardingTest, ARebuildChangesTheNumberOfShardsAnUpdateRefusesTo) {
+  test::TempDir dir;
+  std::string root = dir.file("idx");
+  auto fill = [&](IndexWriter& writer) {
+    for (int i = 0; i < 40; ++i) writer.upsert(article("d" + std::to_string(i), "title"));
+    writer.finish();
+  };
+  {
+    IndexWriter writer(root, Mode::kUpdate, kNoExtra, 4);
+    fill(writer);
+  }
+  EXPECT_THROW(IndexWriter(root, Mode::kUpdate, kNoExtra, 2), LayoutError);
+  {
+    IndexWriter writer(root, Mode::kRebuild, kNoExtra, 2);
+    fill(writer);
+  }
+  EXPECT_EQ(live_generation(root), "gen-2");
+  EXPECT_EQ(live_shard_count(root), 2u);
+  EXPECT_FALSE(std::filesystem::exists(root + "/shard-2")) << "stale shard stub left";
+  EXPECT_FALSE(std::filesystem::exists(root + "/gen-1"));
+  expect_routed(root, 2);
+  EXPECT_EQ(Xapian::Database(root).get_doccount(), 40u);
+  {
+    // A rebuild keeps the live number of shards unless told otherwise.
+    IndexWriter writer(root, Mode::kRebuild, kNoExtra);
+    EXPECT_EQ(writer.shard_count(), 2u);
+    fill(writer);
+  }
+  {
+    IndexWriter writer(root, Mode::kRebuild, kNoExtra, 1);
+    fill(writer);
+  }
+  EXPECT_EQ(live_shard_count(root), 1u);
+  EXPECT_FALSE(std::filesystem::exists(root + "/shard-0"));
+  EXPECT_EQ(Xapian::Database(root).get_doccount(), 40u);
+}
+
+TEST(ShardingTest, RefusesToShardAPlainDatabase) {
+  test::TempDir dir;
+  { Xapian::WritableDatabase plain(dir.file("plain"), Xapian::DB_CREATE_OR_OPEN); }
+  EXPECT_THROW(IndexWriter(dir.file("plain"), Mode::kUpdate, kNoExtra, 2), LayoutError);
+  EXPECT_NO_THROW(IndexWriter(dir.file("plain"), Mode::kUpdate, kNoExtra, 1));
+}
+
+}  // namespace
+}  // namespace portal
