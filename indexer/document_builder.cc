@@ -58,6 +58,7 @@ Xapian::Document build_document(const Article& a,
   }
   for (const auto& t : a.topics) add_filter_term(doc, kTopicPrefix, t, "topics");
   if (!a.topics.empty()) doc.add_value(kTopicsSlot, join_values(a.topics));
+  add_spread_values(doc, kTopicsSlot, a.topics);
   if (!a.translation_group.empty()) {
     add_filter_term(doc, kGroupPrefix, a.translation_group, "translation_group");
     doc.add_value(kGroupSlot, a.translation_group);
@@ -74,6 +75,7 @@ Xapian::Document build_document(const Article& a,
     if (it == a.extra_fields.end()) continue;
     for (const auto& v : it->second) add_filter_term(doc, f.term_prefix(), v, f.field.c_str());
     doc.add_value(f.slot, join_values(it->second));
+    add_spread_values(doc, f.slot, it->second);
   }
   doc.set_data(a.raw_json);
   return doc;

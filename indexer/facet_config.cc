@@ -1,5 +1,7 @@
 #include "indexer/facet_config.h"
 
+#include "analyzers/data_dir.h"
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -56,9 +58,10 @@ std::vector<schema::ExtraField> parse_extra_fields(std::string_view json_text,
       throw ConfigError(where + "'param' must be a name of letters, digits, '_' or '-'");
     if (!e.contains("slot") || !e["slot"].is_number_unsigned() ||
         e["slot"].get<unsigned long>() < schema::kFirstExtraSlot ||
-        e["slot"].get<unsigned long>() > 0xfffffffe)
+        e["slot"].get<unsigned long>() >= schema::kFirstSpreadSlot)
       throw ConfigError(where + "'slot' must be an integer from " +
-                        std::to_string(schema::kFirstExtraSlot));
+                        std::to_string(schema::kFirstExtraSlot) + " to " +
+                        std::to_string(schema::kFirstSpreadSlot - 1));
     if (core_field(e["field"].get<std::string>()))
       throw ConfigError(where + "'" + e["field"].get<std::string>() +
                         "' is an article field, not an extra one");
@@ -90,6 +93,6 @@ std::string extra_fields_to_json(const std::vector<schema::ExtraField>& fields) 
   return out.dump();
 }
 
-std::string default_facets_path() { return std::string(PORTAL_SOURCE_DATA_DIR) + "/facets.json"; }
+std::string default_facets_path() { return analysis::data_directory() + "/facets.json"; }
 
 }  // namespace portal

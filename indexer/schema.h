@@ -31,6 +31,7 @@
 // carries the metadata below.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,7 +81,8 @@ inline constexpr Xapian::valueno kGroupSlot = 6;
 inline constexpr Xapian::valueno kIdSlot = 7;
 inline constexpr Xapian::valueno kTitleSlot = 8;
 inline constexpr Xapian::valueno kUrlSlot = 9;
-// Extra facet fields take consecutive slots from here, in configuration order.
+// Extra facet fields take the slots the configuration gives them, from here up
+// to kFirstSpreadSlot - 1.
 inline constexpr Xapian::valueno kFirstExtraSlot = 10;
 
 // --- Stored document data ----------------------------------------------------
@@ -142,6 +144,28 @@ inline std::vector<std::string> split_values(std::string_view joined) {
     }
   }
   return out;
+}
+
+// Multi-valued facet fields also store each distinct value in a slot of its
+// own, so that Xapian's ValueCountMatchSpy can count them: it is the match spy
+// xapian-tcpsrv runs for remote shards (it cannot load a MatchSpy subclass of
+// ours). The distinct values of the field with slot S, in sorted order, go to
+// spread_slot(S, 0), spread_slot(S, 1), ...; values beyond kMaxSpreadValues
+// still filter but are not counted in facets.
+inline constexpr unsigned kMaxSpreadValues = 16;
+inline constexpr Xapian::valueno kFirstSpreadSlot = 1000;
+
+constexpr Xapian::valueno spread_slot(Xapian::valueno slot, unsigned i) {
+  return kFirstSpreadSlot + slot * kMaxSpreadValues + i;
+}
+
+inline void add_spread_values(Xapian::Document& doc, Xapian::valueno slot,
+                              std::vector<std::string> values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  unsigned i = 0;
+  for (const auto& v : values)
+    if (!v.empty() && i < kMaxSpreadValues) doc.add_value(spread_slot(slot, i++), v);
 }
 
 // An extra facet field named in the configuration (data/facets.json), e.g.

@@ -1,7 +1,5 @@
 #include "searchd/db_pool.h"
 
-#include <sys/stat.h>
-
 #include "searchd/searcher.h"
 
 namespace portal {
@@ -18,28 +16,32 @@ void DbPool::Lease::refresh() {
   }
 }
 
-DbPool::DbPool(std::string path) : path_(std::move(path)) { give_back(open()); }
-
-std::string DbPool::signature() const {
-  // A stub file is either the path itself or DIR/XAPIANDB; its modification
-  // time and inode change when a new generation is switched in.
-  for (const std::string& candidate : {path_ + "/XAPIANDB", path_}) {
-    struct stat st {};
-    if (stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode))
-      return std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
-             std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size);
-  }
-  return {};
+std::string DbPool::Lease::recover(const Xapian::NetworkError& e) {
+  std::string message = pool_->shards_.note_failure(e);
+  pool_->drop_free();
+  entry_ = pool_->open();
+  return message;
 }
 
-DbPool::Entry DbPool::open() const {
-  Entry e;
-  e.signature = signature();
+DbPool::DbPool(std::string path) : DbPool(IndexSetOptions{.shards = {parse_shard_spec(path)}}) {}
+
+DbPool::DbPool(IndexSetOptions shards) : shards_(std::move(shards)) {
   try {
-    e.db = std::make_unique<Xapian::Database>(path_);
-  } catch (const Xapian::Error& err) {
-    throw IndexUnavailable("cannot open index '" + path_ + "': " + err.get_description());
+    give_back(open());
+  } catch (const IndexUnavailable&) {
+    for (const auto& s : shards_.options().shards)
+      if (!s.remote()) throw;
   }
+}
+
+std::string DbPool::signature() const { return shards_.signature(); }
+
+DbPool::Entry DbPool::open() const {
+  ShardSet::Opened opened = shards_.open();
+  Entry e;
+  e.db = std::make_unique<Xapian::Database>(std::move(opened.db));
+  e.signature = std::move(opened.signature);
+  e.missing = std::move(opened.missing);
   return e;
 }
 
@@ -50,6 +52,10 @@ void DbPool::update(Entry& entry) const {
   }
   try {
     entry.db->reopen();
+  } catch (const Xapian::NetworkError& e) {
+    shards_.note_failure(e);
+    drop_free();
+    entry = open();
   } catch (const Xapian::Error&) {
     entry = open();
   }
@@ -72,8 +78,15 @@ DbPool::Lease DbPool::lease() const {
 }
 
 void DbPool::give_back(Entry entry) const {
+  if (!entry.missing.empty()) return;  // re-opened next time, to find the missing shards
   std::lock_guard lock(mutex_);
   free_.push_back(std::move(entry));
+}
+
+void DbPool::drop_free() const {
+  std::vector<Entry> dropped;  // closed outside the lock
+  std::lock_guard lock(mutex_);
+  dropped.swap(free_);
 }
 
 }  // namespace portal

@@ -6,6 +6,12 @@
 // the database was switched (a stub file such as DIR/XAPIANDB pointing to a
 // new generation, as portal-indexer --rebuild writes, which reopen() does not
 // follow).
+//
+// The database may combine several local and remote shards (ShardSet). A
+// handle opened while some shards were down (allow_partial) is used for one
+// lease only, so the next request tries the missing shards again; after a
+// network error the pooled handles are dropped (their connections may be
+// broken) and the failing shard is marked down.
 #pragma once
 
 #include <xapian.h>
@@ -15,13 +21,16 @@
 #include <string>
 #include <vector>
 
+#include "searchd/shard_set.h"
+
 namespace portal {
 
 class DbPool {
  public:
   struct Entry {
     std::unique_ptr<Xapian::Database> db;
-    std::string signature;  // of the stub file when opened (see signature())
+    std::string signature;             // of the stub file when opened (see signature())
+    std::vector<std::string> missing;  // shards that were down when opened
   };
 
   // A leased handle, returned to the pool on destruction.
@@ -35,6 +44,13 @@ class DbPool {
     // Brings the handle up to date after DatabaseModifiedError (re-opens by
     // path if reopen() is not enough). Throws IndexUnavailable.
     void refresh();
+    // True when some shards were down and the handle searches the others.
+    bool partial() const { return !entry_.missing.empty(); }
+    // After a network error: marks the failing shard down, drops the pooled
+    // handles and opens this one afresh (without the shard, with
+    // allow_partial). Returns a message naming the shard. Throws
+    // IndexUnavailable when the set cannot be opened.
+    std::string recover(const Xapian::NetworkError& e);
 
    private:
     const DbPool* pool_;
@@ -44,18 +60,23 @@ class DbPool {
   // Opens one handle right away, so a missing index is reported at start-up.
   // Throws IndexUnavailable.
   explicit DbPool(std::string path);
+  // The same over a set of shards. Remote shards that are down at start are
+  // tolerated: searches fail (or are partial) until they come up.
+  explicit DbPool(IndexSetOptions shards);
 
   // Thread-safe. Throws IndexUnavailable when the index cannot be opened.
   Lease lease() const;
-  const std::string& path() const { return path_; }
+  const std::string& path() const { return shards_.description(); }
+  bool allow_partial() const { return shards_.options().allow_partial; }
 
  private:
   Entry open() const;
   void update(Entry& entry) const;
   std::string signature() const;
   void give_back(Entry entry) const;
+  void drop_free() const;
 
-  std::string path_;
+  ShardSet shards_;
   mutable std::mutex mutex_;
   mutable std::vector<Entry> free_;  // guarded by mutex_
 };

@@ -17,24 +17,29 @@ std::vector<FacetField> facet_fields(const std::vector<schema::ExtraField>& extr
   return out;
 }
 
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  std::string v = doc.get_value(field_.slot);
-  if (v.empty()) return;
+void FacetSpy::attach(Xapian::Enquire& enquire, const Xapian::Database& db) {
+  spies_.clear();
   if (!field_.multi_valued) {
-    ++counts_[v];
-    return;
+    spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(field_.slot));
+  } else {
+    // Spread slots fill from the first: stop at the first one no document uses.
+    for (unsigned i = 0; i < schema::kMaxSpreadValues; ++i) {
+      Xapian::valueno slot = schema::spread_slot(field_.slot, i);
+      if (db.get_value_freq(slot) == 0) break;
+      spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+    }
   }
-  auto values = schema::split_values(v);
-  std::sort(values.begin(), values.end());
-  values.erase(std::unique(values.begin(), values.end()), values.end());
-  for (const auto& value : values)
-    if (!value.empty()) ++counts_[value];
+  for (auto& spy : spies_) enquire.add_matchspy(spy.get());
 }
 
 Facet FacetSpy::result(size_t limit) const {
   Facet f;
   f.name = field_.name;
-  for (const auto& [value, count] : counts_) f.values.push_back({value, count});
+  std::map<std::string, unsigned long> counts;
+  for (const auto& spy : spies_)
+    for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
+      counts[*it] += it.get_termfreq();
+  for (const auto& [value, count] : counts) f.values.push_back({value, count});
   if (!field_.histogram)
     std::stable_sort(f.values.begin(), f.values.end(),
                      [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
@@ -42,13 +47,14 @@ Facet FacetSpy::result(size_t limit) const {
   return f;
 }
 
-void MatchCounter::operator()(const Xapian::Document& doc, double) {
-  ++documents_;
-  std::string group = doc.get_value(schema::kGroupSlot);
-  if (group.empty())
-    ++loners_;
-  else
-    groups_.insert(std::move(group));
+Xapian::doccount MatchCounter::groups() const {
+  // Each distinct group counts once; documents without a group count alone.
+  Xapian::doccount groups = 0, grouped = 0;
+  for (auto it = spy_.values_begin(); it != spy_.values_end(); ++it) {
+    ++groups;
+    grouped += it.get_termfreq();
+  }
+  return groups + (documents() - grouped);
 }
 
 }  // namespace portal

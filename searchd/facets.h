@@ -1,10 +1,9 @@
 // Facet counting over a whole match set.
 //
 // A FacetSpy counts the values of one value slot in every document the
-// matcher hands it; multi-valued slots (topics, extra fields) are decoded with
-// schema::split_values so that each value counts. For exact counts the match
-// must look at every document (get_mset with check_at_least = the database
-// size).
+// matcher hands it; multi-valued fields (topics, extra fields) are counted
+// over their spread slots (schema::spread_slot) so that each value counts. For exact counts the
+// match must look at every document (get_mset with check_at_least = the database size).
 //
 // Thread safety: a spy belongs to one Enquire in one thread.
 #pragma once
@@ -12,6 +11,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -33,10 +33,14 @@ struct FacetField {
 // The facet fields of an index: the built-in ones and the configured extras.
 std::vector<FacetField> facet_fields(const std::vector<schema::ExtraField>& extra);
 
-class FacetSpy : public Xapian::MatchSpy {
+// Counts one facet with Xapian's ValueCountMatchSpy (one per slot: the
+// field's slot, or the spread slots of a multi-valued field), which also
+// works over remote shards.
+class FacetSpy {
  public:
   explicit FacetSpy(FacetField field) : field_(std::move(field)) {}
-  void operator()(const Xapian::Document& doc, double weight) override;
+  // Adds the spies to `enquire`; this object must outlive its get_mset().
+  void attach(Xapian::Enquire& enquire, const Xapian::Database& db);
   const FacetField& field() const { return field_; }
   // The counted values: histogram facets in value order, others most frequent
   // first (ties by value), at most `limit` of them (0: all).
@@ -44,23 +48,23 @@ class FacetSpy : public Xapian::MatchSpy {
 
  private:
   FacetField field_;
-  std::map<std::string, unsigned long> counts_;
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies_;
 };
 
 // Counts the matching documents and their translation groups (a document
 // without a group is a group of its own): the exact total of a collapsed
 // match, which Xapian's own estimate is not when the query has alternatives.
-class MatchCounter : public Xapian::MatchSpy {
+class MatchCounter {
  public:
-  void operator()(const Xapian::Document& doc, double weight) override;
-  Xapian::doccount documents() const { return documents_; }
-  Xapian::doccount groups() const {
-    return static_cast<Xapian::doccount>(groups_.size()) + loners_;
-  }
+  // Adds the counting spy to `enquire`; this object must outlive its
+  // get_mset(). Xapian's ValueCountMatchSpy over the group slot, so that the
+  // count also works over remote shards.
+  void attach(Xapian::Enquire& enquire) { enquire.add_matchspy(&spy_); }
+  Xapian::doccount documents() const { return spy_.get_total(); }
+  Xapian::doccount groups() const;
 
  private:
-  Xapian::doccount documents_ = 0, loners_ = 0;
-  std::unordered_set<std::string> groups_;
+  Xapian::ValueCountMatchSpy spy_{schema::kGroupSlot};
 };
 
 }  // namespace portal

@@ -17,6 +17,10 @@ struct IndexUpdater::Impl {
   template <typename F>
   auto write(F&& f) {
     std::lock_guard lock(mutex);
+    if (path.empty())
+      throw IndexUnavailable(
+          "this daemon searches several shards or a remote one: write with portal-indexer "
+          "(the write API needs one local index, --db DIR)");
     std::unique_ptr<IndexWriter> writer;
     try {
       writer = std::make_unique<IndexWriter>(path);

@@ -20,6 +20,8 @@ struct WriteResult {
 
 class IndexUpdater {
  public:
+  // `db_path`: the index directory (sharded or not: articles are routed to
+  // their shard). Empty: every write fails with IndexUnavailable.
   explicit IndexUpdater(std::string db_path);
   ~IndexUpdater();
   IndexUpdater(const IndexUpdater&) = delete;

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/data_dir.h"
 #include "searchd/api_keys.h"
 #include "searchd/http_server.h"
 #include "searchd/index_updates.h"
@@ -37,9 +38,34 @@ sigset_t block_stop_signals() {
   return set;
 }
 
-void add_options(CLI::App& app, std::string& db, std::string& listen, std::string& keys_file,
-                 std::string& facets, portal::ServerOptions& o) {
-  app.add_option("--db", db, "index directory")->required()->envname("PORTAL_DB");
+void add_options(CLI::App& app, std::vector<std::string>& shards, portal::IndexSetOptions& index,
+                 std::string& listen, std::string& keys_file, std::string& facets,
+                 portal::ServerOptions& o) {
+  app.add_option("--db,--shard", shards,
+                 "index to search: a directory or stub file, or tcp:HOST:PORT for a shard "
+                 "served by xapian-tcpsrv; repeat to search several shards as one index")
+      ->required()
+      ->envname("PORTAL_DB")
+      ->delimiter(',');
+  app.add_flag("--allow-partial", index.allow_partial,
+               "when some shards are down, answer from the others (\"partial\": true) instead "
+               "of 503")
+      ->envname("PORTAL_ALLOW_PARTIAL");
+  app.add_option("--remote-timeout-ms", index.remote_timeout_ms,
+                 "longest a remote shard may take per operation before it counts as down")
+      ->envname("PORTAL_REMOTE_TIMEOUT_MS")
+      ->check(CLI::Range(1, 3600000))
+      ->capture_default_str();
+  app.add_option("--connect-timeout-ms", index.connect_timeout_ms,
+                 "longest a connection to a remote shard may take")
+      ->envname("PORTAL_CONNECT_TIMEOUT_MS")
+      ->check(CLI::Range(1, 3600000))
+      ->capture_default_str();
+  app.add_option("--shard-retry-ms", index.retry_after_ms,
+                 "a shard that failed is not tried again for this long")
+      ->envname("PORTAL_SHARD_RETRY_MS")
+      ->check(CLI::Range(1, 3600000))
+      ->capture_default_str();
   app.add_option("--listen", listen, "address:port to listen on (port 0: any free port)")
       ->envname("PORTAL_LISTEN")
       ->capture_default_str();
@@ -122,13 +148,14 @@ void add_options(CLI::App& app, std::string& db, std::string& listen, std::strin
 
 int main(int argc, char** argv) {
   CLI::App app{"portal-searchd: serves portalsearch's search API, write API and search page"};
-  std::string db;
+  std::vector<std::string> shards;
+  portal::IndexSetOptions index;
   std::string listen = "127.0.0.1:8080";
   std::string keys_file;
-  std::string facets = std::string(PORTAL_SOURCE_DATA_DIR) + "/facets.json";
+  std::string facets = portal::analysis::data_directory() + "/facets.json";
   portal::ServerOptions options;
-  options.web_dir = PORTAL_SOURCE_WEB_DIR;
-  add_options(app, db, listen, keys_file, facets, options);
+  options.web_dir = portal::analysis::web_directory();
+  add_options(app, shards, index, listen, keys_file, facets, options);
   CLI11_PARSE(app, argc, argv);
   if (!split_listen(listen, options.host, options.port)) {
     std::cerr << "portal-searchd: --listen must be HOST:PORT, got '" << listen << "'\n";
@@ -147,8 +174,13 @@ int main(int argc, char** argv) {
     portal::SearcherOptions search_options;
     if (!facets.empty()) search_options.extra_fields = portal::load_extra_fields(facets);
     portal::analysis::preload_analyzers();
-    portal::Searcher searcher(db, search_options);
-    portal::IndexUpdater updates(db);
+    for (const auto& s : shards) index.shards.push_back(portal::parse_shard_spec(s));
+    // The write API writes into one local index directory (sharded or not);
+    // over several shards or a remote one, writes go through portal-indexer.
+    std::string writable;
+    if (index.shards.size() == 1 && !index.shards[0].remote()) writable = index.shards[0].path;
+    portal::Searcher searcher(index, search_options);
+    portal::IndexUpdater updates(writable);
     portal::HttpServer server(searcher, updates, keys, options);
     std::string error;
     if (!server.bind(error)) {
@@ -160,9 +192,14 @@ int main(int argc, char** argv) {
       sigwait(&stop_signals, &signal);
       server.stop();
     });
+    std::string documents;
+    try {
+      documents = std::to_string(searcher.document_count()) + " documents";
+    } catch (const portal::IndexUnavailable& e) {
+      documents = std::string("index unavailable: ") + e.what();
+    }
     std::cout << "portal-searchd listening on http://" << options.host << ":" << server.port()
-              << "/ (" << searcher.document_count() << " documents, " << keys.size() << " API keys)"
-              << std::endl;
+              << "/ (" << documents << ", " << keys.size() << " API keys)" << std::endl;
     server.serve();
     // serve() returns once stopped by a signal (the stopper has then run).
     stopper.join();

@@ -77,8 +77,8 @@ struct Searcher::Impl {
   std::vector<FacetField> fields;
   QueryContext context;
 
-  Impl(std::string path, SearcherOptions o)
-      : pool(std::move(path)), options(std::move(o)), fields(facet_fields(options.extra_fields)) {
+  Impl(IndexSetOptions shards, SearcherOptions o)
+      : pool(std::move(shards)), options(std::move(o)), fields(facet_fields(options.extra_fields)) {
     context.extra_fields = options.extra_fields;
     context.max_terms = options.max_query_terms;
     context.max_wildcard_expansion = options.max_wildcard_expansion;
@@ -91,13 +91,20 @@ struct Searcher::Impl {
     return nullptr;
   }
 
-  // Runs `f(db)` on a leased handle, retrying when the index changed under it.
+  // Runs `f(db)` on a leased handle, retrying when the index changed under it
+  // or a shard failed (a timeout fails at once, unless partial answers are
+  // allowed). `partial`, when given, tells whether some shards were missing.
   template <typename F>
-  auto with_db(F&& f) const {
+  auto with_db(F&& f, bool* partial = nullptr) const {
     auto lease = pool.lease();
     for (int attempt = 1;; ++attempt) {
       try {
+        if (partial) *partial = lease.partial();
         return f(lease.db());
+      } catch (const Xapian::NetworkError& e) {
+        bool timeout = std::string_view(e.get_type()) == "NetworkTimeoutError";
+        std::string message = lease.recover(e);
+        if (attempt >= 2 || (timeout && !pool.allow_partial())) throw IndexUnavailable(message);
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt >= kDbRetries) throw IndexUnavailable("the index keeps changing; try again");
         lease.refresh();
@@ -158,8 +165,8 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
   if (!p.relevance) enquire.set_sort_by_value(schema::kDateSlot, r.sort != SortOrder::kDateAsc);
   if (r.collapse) enquire.set_collapse_key(schema::kGroupSlot);
   if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
-  for (auto& s : spies) enquire.add_matchspy(s.get());
-  enquire.add_matchspy(&counter);
+  for (auto& s : spies) s->attach(enquire, db);
+  counter.attach(enquire);
   auto started = std::chrono::steady_clock::now();
   Xapian::MSet mset = enquire.get_mset(first, count, db.get_doccount());
   // The matcher stops early only when it runs out of time.
@@ -261,7 +268,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     enquire.set_query(filtered(p, p.text, name));
     if (r.collapse) enquire.set_collapse_key(schema::kGroupSlot);
     if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
-    enquire.add_matchspy(spy.get());
+    spy->attach(enquire, db);
     enquire.get_mset(0, 0, db.get_doccount());
     spies.push_back(std::move(spy));
   }
@@ -272,7 +279,10 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
 }
 
 Searcher::Searcher(std::string db_path, SearcherOptions options)
-    : impl_(std::make_unique<Impl>(std::move(db_path), std::move(options))) {}
+    : Searcher(IndexSetOptions{.shards = {parse_shard_spec(db_path)}}, std::move(options)) {}
+
+Searcher::Searcher(IndexSetOptions shards, SearcherOptions options)
+    : impl_(std::make_unique<Impl>(std::move(shards), std::move(options))) {}
 
 Searcher::~Searcher() = default;
 
@@ -305,7 +315,10 @@ SearchResult Searcher::search(const SearchRequest& request) const {
       r.sort == SortOrder::kRelevance || (r.sort == SortOrder::kDefault && parsed.has_text);
   SearchResult result;
   try {
-    result = impl_->with_db([&](Xapian::Database& db) { return impl_->run(db, r, parsed, p); });
+    bool partial = false;
+    result = impl_->with_db([&](Xapian::Database& db) { return impl_->run(db, r, parsed, p); },
+                            &partial);
+    result.partial = partial;
   } catch (const Xapian::WildcardError& e) {
     throw InvalidRequest("q", "a prefix* matches too many words: " + e.get_msg());
   } catch (const Xapian::QueryParserError& e) {

@@ -14,6 +14,7 @@
 
 #include "indexer/facet_config.h"
 #include "indexer/schema.h"
+#include "searchd/index_set_options.h"
 #include "searchd/ranking_options.h"
 
 namespace portal {
@@ -118,6 +119,9 @@ struct SearchResult {
   // translations count once), else documents.
   unsigned long total = 0;
   bool total_is_exact = true;
+  // Some shards were down and the result comes from the others
+  // (IndexSetOptions::allow_partial).
+  bool partial = false;
   int page = 1, per_page = 10;
   double took_ms = 0;
   std::vector<Hit> hits;
@@ -172,6 +176,10 @@ class Searcher {
   // Opens the index at `db_path` (a Xapian database directory or stub file).
   // Throws IndexUnavailable if it cannot.
   explicit Searcher(std::string db_path, SearcherOptions options = {});
+  // Searches a set of local and remote shards as one index (see
+  // IndexSetOptions): results equal those of a single index of the same
+  // documents.
+  explicit Searcher(IndexSetOptions shards, SearcherOptions options = {});
   ~Searcher();
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;

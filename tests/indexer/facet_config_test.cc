@@ -33,6 +33,7 @@ TEST(FacetConfigTest, RejectsBadConfigurations) {
       R"([{"field":"places","param":"place"}])",
       R"([{"field":"places","param":"place","slot":3}])",
       R"([{"field":"places","param":"place","slot":-12}])",
+      R"([{"field":"places","param":"place","slot":1000}])",
       R"([{"field":"","param":"place","slot":10}])",
       R"([{"field":"places","param":"pl ace","slot":10}])",
       R"([{"field":"places","param":"place","slot":10,"colour":"red"}])",
