@@ -79,7 +79,9 @@ ShardSet::Opened ShardSet::open() const {
   for (size_t i = 0; i < options_.shards.size(); ++i) {
     if (!first_error.empty() && !options_.allow_partial) break;
     const ShardSpec& spec = options_.shards[i];
-    {
+    if (spec.remote()) {
+      // A remote shard that failed lately is skipped without waiting for its
+      // timeout again; local ones fail fast and are always tried.
       std::lock_guard lock(mutex_);
       if (Clock::now() < state_[i].down_until) {
         fail(i, "is down: " + state_[i].last_error);
@@ -93,8 +95,12 @@ ShardSet::Opened ShardSet::open() const {
       else
         opened.db.add_database(Xapian::Database(spec.path));
     } catch (const Xapian::Error& e) {
-      mark_down(i, e.get_description());
-      fail(i, "is unavailable: " + e.get_description());
+      if (spec.remote()) {
+        mark_down(i, e.get_description());
+        fail(i, "is unavailable: " + e.get_description());
+      } else {
+        fail(i, "cannot be opened as an index: " + e.get_description());
+      }
     }
   }
   if (!first_error.empty() &&

@@ -27,8 +27,8 @@ class ShardSet {
   };
 
   // Opens every shard (remote ones with the configured timeouts) and combines
-  // them, so ranking statistics are global. A shard that fails to open is
-  // marked down for retry_after_ms and not tried meanwhile. Throws
+  // them, so ranking statistics are global. A remote shard that fails to
+  // open is marked down for retry_after_ms and not tried meanwhile. Throws
   // IndexUnavailable, naming the shard, when one is down (without
   // allow_partial) or all are.
   Opened open() const;
