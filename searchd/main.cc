@@ -1,5 +1,6 @@
 // portal-searchd: the search daemon.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 
 #include <csignal>
 #include <cstdlib>
@@ -40,7 +41,7 @@ sigset_t block_stop_signals() {
 
 void add_options(CLI::App& app, std::vector<std::string>& shards, portal::IndexSetOptions& index,
                  std::string& listen, std::string& keys_file, std::string& facets,
-                 portal::ServerOptions& o) {
+                 portal::ServerOptions& o, portal::SearcherOptions& search) {
   app.add_option("--db,--shard", shards,
                  "index to search: a directory or stub file, or tcp:HOST:PORT for a shard "
                  "served by xapian-tcpsrv; repeat to search several shards as one index")
@@ -75,6 +76,16 @@ void add_options(CLI::App& app, std::vector<std::string>& shards, portal::IndexS
   app.add_option("--threads", o.threads, "worker threads, also the cap on open connections")
       ->envname("PORTAL_THREADS")
       ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  app.add_option("--search-concurrency", search.max_concurrent_searches,
+                 "searches run at once; more wait their turn in arrival order (0: no limit)")
+      ->envname("PORTAL_SEARCH_CONCURRENCY")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  app.add_option("--search-queue-ms", search.queue_wait_ms,
+                 "longest wait for a turn to search before answering 503")
+      ->envname("PORTAL_SEARCH_QUEUE_MS")
+      ->check(CLI::Range(1, 600000))
       ->capture_default_str();
   app.add_option("--facets", facets, "extra facet fields (JSON); empty: none")
       ->envname("PORTAL_FACETS")
@@ -155,7 +166,11 @@ int main(int argc, char** argv) {
   std::string facets = portal::analysis::data_directory() + "/facets.json";
   portal::ServerOptions options;
   options.web_dir = portal::analysis::web_directory();
-  add_options(app, shards, index, listen, keys_file, facets, options);
+  portal::SearcherOptions search_options;
+  // Searches are CPU-bound: twice the cores keeps them busy, also while some
+  // wait on remote shards.
+  search_options.max_concurrent_searches = std::max(2u, 2 * std::thread::hardware_concurrency());
+  add_options(app, shards, index, listen, keys_file, facets, options, search_options);
   CLI11_PARSE(app, argc, argv);
   if (!split_listen(listen, options.host, options.port)) {
     std::cerr << "portal-searchd: --listen must be HOST:PORT, got '" << listen << "'\n";
@@ -171,7 +186,6 @@ int main(int argc, char** argv) {
   }
   sigset_t stop_signals = block_stop_signals();
   try {
-    portal::SearcherOptions search_options;
     if (!facets.empty()) search_options.extra_fields = portal::load_extra_fields(facets);
     portal::analysis::preload_analyzers();
     for (const auto& s : shards) index.shards.push_back(portal::parse_shard_spec(s));

@@ -9,6 +9,7 @@
 
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
+#include "searchd/concurrency_gate.h"
 #include "searchd/db_pool.h"
 #include "searchd/facets.h"
 #include "searchd/hits.h"
@@ -74,11 +75,15 @@ SortOrder parse_sort_order(const std::string& name) {
 struct Searcher::Impl {
   DbPool pool;
   SearcherOptions options;
+  mutable ConcurrencyGate gate;
   std::vector<FacetField> fields;
   QueryContext context;
 
   Impl(IndexSetOptions shards, SearcherOptions o)
-      : pool(std::move(shards)), options(std::move(o)), fields(facet_fields(options.extra_fields)) {
+      : pool(std::move(shards)),
+        options(std::move(o)),
+        gate(options.max_concurrent_searches),
+        fields(facet_fields(options.extra_fields)) {
     context.extra_fields = options.extra_fields;
     context.max_terms = options.max_query_terms;
     context.max_wildcard_expansion = options.max_wildcard_expansion;
@@ -96,6 +101,8 @@ struct Searcher::Impl {
   // allowed). `partial`, when given, tells whether some shards were missing.
   template <typename F>
   auto with_db(F&& f, bool* partial = nullptr) const {
+    auto pass = gate.enter(std::chrono::milliseconds(options.queue_wait_ms));
+    if (!pass) throw IndexUnavailable("too many searches at once; try again shortly");
     auto lease = pool.lease();
     for (int attempt = 1;; ++attempt) {
       try {

@@ -162,6 +162,11 @@ struct SearcherOptions {
   unsigned max_query_terms = 64;
   // How free text is ranked.
   RankingOptions ranking;
+  // Searches (and other index reads) run at once; more wait in arrival order
+  // (ConcurrencyGate). 0: no limit.
+  unsigned max_concurrent_searches = 0;
+  // Longest wait for a turn; beyond it the call throws IndexUnavailable.
+  unsigned queue_wait_ms = 10000;
 };
 
 // load_extra_fields() (indexer/facet_config.h) reads extra facet fields from a
