@@ -99,9 +99,13 @@ struct Searcher::Impl {
   // Runs `f(db)` on a leased handle, retrying when the index changed under it
   // or a shard failed (a timeout fails at once, unless partial answers are
   // allowed). `partial`, when given, tells whether some shards were missing.
+  // Searches wait their turn at the gate; `gated` false skips it for what is
+  // cheap and must answer under load (readiness, metrics).
   template <typename F>
-  auto with_db(F&& f, bool* partial = nullptr) const {
-    auto pass = gate.enter(std::chrono::milliseconds(options.queue_wait_ms));
+  auto with_db(F&& f, bool* partial = nullptr, bool gated = true) const {
+    std::optional<ConcurrencyGate::Pass> pass =
+        gated ? gate.enter(std::chrono::milliseconds(options.queue_wait_ms))
+              : std::optional<ConcurrencyGate::Pass>(std::in_place, nullptr);
     if (!pass) throw IndexUnavailable("too many searches at once; try again shortly");
     auto lease = pool.lease();
     for (int attempt = 1;; ++attempt) {
@@ -297,7 +301,7 @@ const SearcherOptions& Searcher::options() const { return impl_->options; }
 const std::string& Searcher::db_path() const { return impl_->pool.path(); }
 
 unsigned long Searcher::document_count() const {
-  return impl_->with_db([](Xapian::Database& db) { return db.get_doccount(); });
+  return impl_->with_db([](Xapian::Database& db) { return db.get_doccount(); }, nullptr, false);
 }
 
 SearchResult Searcher::search(const SearchRequest& request) const {

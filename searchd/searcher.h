@@ -199,6 +199,7 @@ class Searcher {
   // Throws NotFound, InvalidRequest, IndexUnavailable.
   std::vector<Hit> similar(const SimilarRequest& request) const;
 
+  // Not held up by searches waiting their turn (SearcherOptions).
   unsigned long document_count() const;
   const SearcherOptions& options() const;
   const std::string& db_path() const;
