@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <list>
 #include <mutex>
@@ -44,12 +45,17 @@ class ConcurrencyGate {
   std::optional<Pass> enter(std::chrono::milliseconds max_wait);
 
   unsigned limit() const { return limit_; }
+  // Callers waiting for a turn now.
+  size_t waiting() const {
+    std::lock_guard lock(mutex_);
+    return queue_.size();
+  }
 
  private:
   void leave();
 
   const unsigned limit_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::condition_variable turn_;
   unsigned inside_ = 0;        // guarded by mutex_
   uint64_t next_ticket_ = 0;   // guarded by mutex_

@@ -47,8 +47,8 @@ TEST(ConcurrencyGateTest, AdmitsWaitersInArrivalOrder) {
       std::lock_guard lock(m);
       order.push_back(i);
     });
-    // Let thread i queue up before thread i + 1 arrives.
-    std::this_thread::sleep_for(milliseconds(50));
+    // Thread i is in the queue before thread i + 1 arrives.
+    while (gate.waiting() < static_cast<size_t>(i + 1)) std::this_thread::yield();
   }
   first.reset();
   for (auto& t : threads) t.join();
