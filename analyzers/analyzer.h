@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,15 @@ class Analyzer {
   // `out`. Positions start at `first_position`.
   virtual void analyze(std::string_view text, std::vector<Token>& out,
                        uint32_t first_position = 0) const = 0;
+
+  // The two halves of analyze(), for callers that look at the words before
+  // normalising them (snippets normalise each distinct word once):
+  // tokenize() appends the raw tokens of `text` (`term` as written, offsets
+  // and positions set); normalize() runs the rest of the chain on tokens of
+  // `text` in place, leaving an empty `term` where a word folds to nothing.
+  virtual void tokenize(std::string_view text, std::vector<Token>& out,
+                        uint32_t first_position = 0) const = 0;
+  virtual void normalize(std::string_view text, std::span<Token> tokens) const = 0;
 
   std::vector<Token> analyze(std::string_view text) const {
     std::vector<Token> out;

@@ -17,13 +17,21 @@ class ChainAnalyzer final : public Analyzer {
   void analyze(std::string_view text, std::vector<Token>& out,
                uint32_t first_position) const override {
     const size_t first = out.size();
-    tokenizer_->tokenize(text, out, first_position);
-    std::span<Token> tokens(out.data() + first, out.size() - first);
-    for (const auto& stage : stages_) stage->apply(text, tokens);
+    tokenize(text, out, first_position);
+    normalize(text, std::span<Token>(out.data() + first, out.size() - first));
     // A word may fold to nothing (only ignorable code points): drop it.
     auto empty = [](const Token& t) { return t.term.empty(); };
     out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), empty),
               out.end());
+  }
+
+  void tokenize(std::string_view text, std::vector<Token>& out,
+                uint32_t first_position) const override {
+    tokenizer_->tokenize(text, out, first_position);
+  }
+
+  void normalize(std::string_view text, std::span<Token> tokens) const override {
+    for (const auto& stage : stages_) stage->apply(text, tokens);
   }
 
  private:

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <atomic>
+#include <unordered_map>
 
 #include "analyzers/uk_lemmatizer.h"
 
@@ -14,10 +15,22 @@ class SnowballStemmer final : public WordStemmer {
   SnowballStemmer(std::string language, size_t id) : language_(std::move(language)), id_(id) {}
 
   void stem(const std::string& term, bool, std::vector<std::string>& out) const override {
-    out.push_back(thread_stemmer()(term));
+    // Words repeat (Zipf): each thread remembers the stems it computed.
+    thread_local std::vector<std::unordered_map<std::string, std::string>> caches;
+    if (caches.size() <= id_) caches.resize(id_ + 1);
+    auto& cache = caches[id_];
+    if (auto it = cache.find(term); it != cache.end()) {
+      out.push_back(it->second);
+      return;
+    }
+    if (cache.size() >= kMaxCachedStems) cache.clear();
+    out.push_back(cache.emplace(term, thread_stemmer()(term)).first->second);
   }
 
  private:
+  // Beyond this many words a thread's cache of one stemmer is emptied.
+  static constexpr size_t kMaxCachedStems = 200'000;
+
   // Xapian::Stem holds per-call state: one instance per thread and language.
   Xapian::Stem& thread_stemmer() const {
     thread_local std::vector<std::unique_ptr<Xapian::Stem>> stemmers;

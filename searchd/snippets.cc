@@ -38,8 +38,9 @@ std::string html_escape(std::string_view text) {
 
 namespace {
 
-// Text is analysed for snippets in pieces of about this many bytes.
-constexpr size_t kSnippetPiece = 4096;
+// Text is analysed for snippets in pieces: the first of about this many
+// bytes, each next one twice the size of the one before.
+constexpr size_t kFirstSnippetPiece = 1024;
 
 // `at` moved forward to the start of a UTF-8 sequence.
 size_t char_boundary(std::string_view text, size_t at) {
@@ -47,11 +48,11 @@ size_t char_boundary(std::string_view text, size_t at) {
   return at;
 }
 
-// The end of the piece starting at `begin`: just after a space or newline past
-// kSnippetPiece bytes, so that no word is cut.
-size_t piece_end(std::string_view text, size_t begin) {
-  if (text.size() - begin <= kSnippetPiece) return text.size();
-  size_t at = text.find_first_of(" \n\t", begin + kSnippetPiece);
+// The end of the piece of about `size` bytes starting at `begin`: just after
+// a space or newline, so that no word is cut.
+size_t piece_end(std::string_view text, size_t begin, size_t size) {
+  if (text.size() - begin <= size) return text.size();
+  size_t at = text.find_first_of(" \n\t", begin + size);
   return at == std::string_view::npos ? text.size() : char_boundary(text, at + 1);
 }
 
@@ -75,21 +76,61 @@ Highlighter::Highlighter(const std::vector<std::string>& words,
       static_cast<size_t>(std::count(can_match.begin(), can_match.end(), true)) + prefixes_.size();
 }
 
-void Highlighter::matches(const std::vector<analysis::Token>& tokens, size_t from,
+std::optional<size_t> Highlighter::unit_of(const analysis::Token& t) const {
+  if (t.stop || t.term.empty()) return std::nullopt;
+  if (auto it = terms_.find(t.term); it != terms_.end()) return it->second;
+  for (const auto& s : t.stems)
+    if (auto it = stems_.find(s); it != stems_.end()) return it->second;
+  for (size_t p = 0; p < prefixes_.size(); ++p)
+    if (t.term.starts_with(prefixes_[p])) return words_ + p;
+  return std::nullopt;
+}
+
+void Highlighter::matches(std::string_view text, const analysis::Analyzer& analyzer,
+                          const std::vector<analysis::Token>& tokens, size_t from,
                           std::vector<Match>& out) const {
-  if (units_ == 0) return;
+  if (units_ == 0 || from >= tokens.size()) return;
+  // A word is normalised (folded, stemmed) only the first time this
+  // highlighter meets it as written, in this language. Words are told apart
+  // by a 64-bit hash: a collision could at worst mark a wrong word.
+  const size_t salt = std::hash<std::string_view>()(analyzer.language());
+  auto key_of = [&](const analysis::Token& t) {
+    size_t h = std::hash<std::string_view>()(text.substr(t.start, t.end - t.start));
+    return h ^ (salt + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)) ^ (t.compound ? 1 : 0);
+  };
+  // unit[i]: the unit of tokens[from + i], -1 for none, or -2 - k while it
+  // waits for pending[k] to be normalised.
+  std::vector<long> unit(tokens.size() - from);
+  std::vector<analysis::Token> pending;
+  std::vector<size_t> pending_keys;
+  std::unordered_map<size_t, long> pending_at;
   for (size_t i = from; i < tokens.size(); ++i) {
+    size_t key = key_of(tokens[i]);
+    if (auto it = seen_.find(key); it != seen_.end()) {
+      unit[i - from] = it->second;
+      continue;
+    }
+    auto [it, fresh] = pending_at.emplace(key, static_cast<long>(pending.size()));
+    if (fresh) {
+      pending.push_back(tokens[i]);
+      pending_keys.push_back(key);
+    }
+    unit[i - from] = -2 - it->second;
+  }
+  analyzer.normalize(text, pending);
+  std::vector<long> found(pending.size());
+  for (size_t k = 0; k < pending.size(); ++k) {
+    auto u = unit_of(pending[k]);
+    found[k] = u ? static_cast<long>(*u) : -1L;
+    seen_.emplace(pending_keys[k], found[k]);
+  }
+  for (size_t i = from; i < tokens.size(); ++i) {
+    long u = unit[i - from];
+    if (u <= -2) u = found[static_cast<size_t>(-2 - u)];
+    if (u < 0) continue;
     const auto& t = tokens[i];
-    if (t.stop) continue;
-    std::optional<size_t> unit;
-    if (auto it = terms_.find(t.term); it != terms_.end()) unit = it->second;
-    for (const auto& s : t.stems)
-      if (auto it = stems_.find(s); !unit && it != stems_.end()) unit = it->second;
-    for (size_t p = 0; !unit && p < prefixes_.size(); ++p)
-      if (t.term.starts_with(prefixes_[p])) unit = words_ + p;
-    if (!unit) continue;
     if (!out.empty() && out.back().end > t.start) continue;  // parts of one word
-    out.push_back({t.start, t.end, *unit});
+    out.push_back({t.start, t.end, static_cast<size_t>(u)});
   }
 }
 
@@ -134,8 +175,11 @@ std::string Highlighter::render(std::string_view text, size_t begin, size_t end,
 
 std::string Highlighter::highlight(std::string_view text, std::string_view lang) const {
   if (units_ == 0) return html_escape(text);
+  const auto& analyzer = analysis::analyzer_for(lang);
+  std::vector<analysis::Token> tokens;
+  analyzer.tokenize(text, tokens);
   std::vector<Match> m;
-  matches(analysis::analyzer_for(lang).analyze(text), 0, m);
+  matches(text, analyzer, tokens, 0, m);
   return render(text, 0, text.size(), m, true);
 }
 
@@ -151,20 +195,21 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
   Window best;
   if (units_ == 0) {
     // Only the cut point is needed: analyse just past the snippet length.
-    analyzer.analyze(text.substr(0, char_boundary(text, std::min(text.size(), max_bytes + 64))),
-                     tokens);
+    analyzer.tokenize(text.substr(0, char_boundary(text, std::min(text.size(), max_bytes + 64))),
+                      tokens);
   } else {
     // Piece by piece, until a window holds every query word or the text ends.
-    for (size_t begin = 0; begin < text.size() && best.distinct < units_;) {
-      size_t end = piece_end(text, begin);
+    size_t piece = kFirstSnippetPiece;
+    for (size_t begin = 0; begin < text.size() && best.distinct < units_; piece *= 2) {
+      size_t end = piece_end(text, begin, piece);
       size_t first = tokens.size();
       uint32_t position = tokens.empty() ? 0 : tokens.back().position + 1;
-      analyzer.analyze(text.substr(begin, end - begin), tokens, position);
+      analyzer.tokenize(text.substr(begin, end - begin), tokens, position);
       for (size_t i = first; i < tokens.size(); ++i) {
         tokens[i].start += static_cast<uint32_t>(begin);
         tokens[i].end += static_cast<uint32_t>(begin);
       }
-      matches(tokens, first, m);
+      matches(text, analyzer, tokens, first, m);
       best = best_window(tokens, m, max_bytes);
       begin = end;
     }

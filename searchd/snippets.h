@@ -5,9 +5,14 @@
 // so inflected forms are marked too ("санкції" marks "санкцій"). Everything
 // outside <mark> is HTML-escaped.
 //
-// Thread safety: a Highlighter is immutable after construction.
+// Each distinct word of the texts (as written, per language) is normalised
+// once per Highlighter: the words of a page of hits repeat a lot.
+//
+// Thread safety: a Highlighter serves one request, on one thread (it
+// remembers the words it has seen).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -50,8 +55,12 @@ class Highlighter {
   struct Window {
     size_t begin = 0, distinct = 0, total = 0;
   };
-  // Appends the matches among tokens[from..] to `out`.
-  void matches(const std::vector<analysis::Token>& tokens, size_t from,
+  // The query word or prefix a normalised token matches, if any.
+  std::optional<size_t> unit_of(const analysis::Token& t) const;
+  // Appends the matches among tokens[from..] to `out`: `tokens` are raw
+  // tokens (Analyzer::tokenize) of `text`.
+  void matches(std::string_view text, const analysis::Analyzer& analyzer,
+               const std::vector<analysis::Token>& tokens, size_t from,
                std::vector<Match>& out) const;
   Window best_window(const std::vector<analysis::Token>& tokens, const std::vector<Match>& m,
                      size_t max_bytes) const;
@@ -64,6 +73,9 @@ class Highlighter {
   std::vector<std::string> prefixes_;
   size_t words_ = 0;  // query words; prefix p is unit words_ + p
   size_t units_ = 0;  // words and prefixes that can match at all
+  // Words met so far (a hash of language, compound flag and the word as
+  // written) to the unit they match, or -1.
+  mutable std::unordered_map<size_t, long> seen_;
 };
 
 }  // namespace portal
