@@ -87,6 +87,11 @@ void add_options(CLI::App& app, std::vector<std::string>& shards, portal::IndexS
       ->envname("PORTAL_SEARCH_QUEUE_MS")
       ->check(CLI::Range(1, 600000))
       ->capture_default_str();
+  app.add_option("--exact-count-limit", search.exact_count_limit,
+                 "matches counted one by one for the total and facets; beyond, both are "
+                 "estimates (0: count every match)")
+      ->envname("PORTAL_EXACT_COUNT_LIMIT")
+      ->capture_default_str();
   app.add_option("--facets", facets, "extra facet fields (JSON); empty: none")
       ->envname("PORTAL_FACETS")
       ->capture_default_str();

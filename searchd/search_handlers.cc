@@ -86,6 +86,7 @@ json result_json(const SearchResult& r) {
       {"query", {{"q", r.q}, {"corrected", optional_string(r.corrected)}, {"relaxed", r.relaxed}}},
       {"total", r.total},
       {"total_is_exact", r.total_is_exact},
+      {"facets_exact", r.facets_exact},
       {"partial", r.partial},
       {"page", r.page},
       {"per_page", r.per_page},

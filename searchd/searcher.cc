@@ -26,6 +26,13 @@ namespace {
 constexpr double kRecencyWeight = 8.0;
 constexpr int kDbRetries = 3;
 
+// How a match was counted (Searcher::Impl::match).
+struct Counting {
+  bool cut_short = false;  // the time limit stopped the matcher
+  bool exact = true;       // the spies saw every match
+  double scale = 1.0;      // matches estimated per document the spies saw
+};
+
 struct Plan {
   Xapian::Query text;   // the parsed query (strict, relaxed or corrected)
   Xapian::Query boost;  // optional
@@ -131,10 +138,18 @@ struct Searcher::Impl {
   Plan plan(const SearchRequest& r) const;
   SearchResult run(Xapian::Database& db, const SearchRequest& r, const ParsedQuery& parsed,
                    Plan& p) const;
-  // Runs the query; `counter` and `spies` see every matching document.
+  // Runs the query; `counter` and `spies` see every matching document, or
+  // the first exact_count_limit of them (`counting` tells which). Without a
+  // counter, nothing is counted.
   Xapian::MSet match(Xapian::Database& db, const Plan& p, Xapian::doccount first,
                      Xapian::doccount count, std::vector<std::unique_ptr<FacetSpy>>& spies,
-                     MatchCounter& counter, bool& cut_short) const;
+                     MatchCounter* counter, Counting& counting) const;
+  // check_at_least for a counted match.
+  Xapian::doccount count_limit(const Xapian::Database& db) const {
+    Xapian::doccount all = db.get_doccount();
+    unsigned long limit = options.exact_count_limit;
+    return limit == 0 || limit >= all ? all : static_cast<Xapian::doccount>(limit);
+  }
 };
 
 Plan Searcher::Impl::plan(const SearchRequest& r) const {
@@ -167,7 +182,7 @@ Plan Searcher::Impl::plan(const SearchRequest& r) const {
 Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::doccount first,
                                    Xapian::doccount count,
                                    std::vector<std::unique_ptr<FacetSpy>>& spies,
-                                   MatchCounter& counter, bool& cut_short) const {
+                                   MatchCounter* counter, Counting& counting) const {
   const SearchRequest& r = *p.request;
   Xapian::Enquire enquire(db);
   enquire.set_query(filtered(p, scored(p, p.relevance ? r.recency : 0)));
@@ -177,13 +192,24 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
   if (r.collapse) enquire.set_collapse_key(schema::kGroupSlot);
   if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
   for (auto& s : spies) s->attach(enquire, db);
-  counter.attach(enquire);
+  if (counter) counter->attach(enquire);
   auto started = std::chrono::steady_clock::now();
-  Xapian::MSet mset = enquire.get_mset(first, count, db.get_doccount());
+  const Xapian::doccount check = counter ? count_limit(db) : 0;
+  Xapian::MSet mset = enquire.get_mset(first, count, check);
   // The matcher stops early only when it runs out of time.
-  cut_short = options.time_limit_s > 0 &&
-              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >=
-                  options.time_limit_s;
+  counting.cut_short =
+      options.time_limit_s > 0 &&
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >=
+          options.time_limit_s;
+  if (counter) {
+    // Past `check` documents the matcher skips those that cannot reach the
+    // page, so the spies saw a sample of a larger match.
+    const Xapian::doccount seen = counter->documents();
+    counting.exact = seen < check || seen >= mset.get_uncollapsed_matches_upper_bound();
+    counting.scale = counting.exact || seen == 0
+                         ? 1.0
+                         : static_cast<double>(mset.get_uncollapsed_matches_estimated()) / seen;
+  }
   return mset;
 }
 
@@ -203,9 +229,14 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   bool long_query = !parsed.relaxed.empty() && parsed.words.size() > options.ranking.max_all_words;
   p.text = long_query ? parsed.relaxed : parsed.strict;
   p.boost = parsed.boost;
+  // A match of every document is counted from term statistics instead.
+  const bool everything =
+      p.text.get_type() == Xapian::Query::LEAF_MATCH_ALL && p.filters.empty() && p.dates.empty();
+  std::vector<std::unique_ptr<FacetSpy>> none;
   auto counter = std::make_unique<MatchCounter>();
-  bool cut_short = false;
-  Xapian::MSet mset = match(db, p, first, r.per_page, spies, *counter, cut_short);
+  Counting counting;
+  Xapian::MSet mset = match(db, p, first, r.per_page, everything ? none : spies,
+                            everything ? nullptr : counter.get(), counting);
   std::vector<std::string> highlight_words = parsed.highlight_words;
 
   auto retry = [&](const Xapian::Query& q, const Xapian::Query& boost) {
@@ -215,13 +246,13 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     alt.text = q;
     alt.boost = boost;
     auto fresh_counter = std::make_unique<MatchCounter>();
-    bool fresh_cut = false;
-    Xapian::MSet m = match(db, alt, first, r.per_page, fresh, *fresh_counter, fresh_cut);
+    Counting fresh_counting;
+    Xapian::MSet m = match(db, alt, first, r.per_page, fresh, fresh_counter.get(), fresh_counting);
     if (m.get_matches_estimated() == 0) return false;
     mset = m;
     spies = std::move(fresh);
     counter = std::move(fresh_counter);
-    cut_short = fresh_cut;
+    counting = fresh_counting;
     p = alt;
     return true;
   };
@@ -243,9 +274,17 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     result.relaxed = retry(parsed.relaxed, parsed.boost);
   if (correction) result.did_you_mean = correction->query;
 
-  result.total = r.collapse ? counter->groups() : counter->documents();
-  result.total_is_exact = !cut_short;
-  if (cut_short) result.total = std::max<unsigned long>(result.total, mset.get_matches_estimated());
+  if (everything) {
+    result.total = r.collapse ? group_count(db) : db.get_doccount();
+  } else if (counting.exact) {
+    result.total = r.collapse ? counter->groups() : counter->documents();
+  } else {
+    result.total = mset.get_matches_estimated();  // of groups when collapsing
+  }
+  result.total_is_exact = counting.exact && !counting.cut_short;
+  result.facets_exact = result.total_is_exact;
+  if (counting.cut_short)
+    result.total = std::max<unsigned long>(result.total, mset.get_matches_estimated());
 
   Highlighter highlighter(highlight_words, parsed.highlight_prefixes);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -272,6 +311,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
 
   // Disjunctive facets: a facet with a selected value is counted as if its own
   // filter were not applied.
+  std::map<std::string, double> disjunctive_scale;
   for (const auto& name : wanted) {
     if (!p.filters.count(name)) continue;
     auto spy = std::make_unique<FacetSpy>(*field(name));
@@ -280,12 +320,32 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     if (r.collapse) enquire.set_collapse_key(schema::kGroupSlot);
     if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
     spy->attach(enquire, db);
-    enquire.get_mset(0, 0, db.get_doccount());
+    const Xapian::doccount check = count_limit(db);
+    // One item, not none: past `check` documents the matcher then skips
+    // those that cannot beat it, so the spy sees a sample.
+    Xapian::MSet all = enquire.get_mset(0, 1, check);
+    const Xapian::doccount seen = spy->seen();
+    if (seen >= check && seen < all.get_uncollapsed_matches_upper_bound()) {
+      result.facets_exact = false;
+      disjunctive_scale[name] = static_cast<double>(all.get_uncollapsed_matches_estimated()) / seen;
+    }
     spies.push_back(std::move(spy));
   }
-  for (const auto& name : wanted)
-    for (const auto& s : spies)
-      if (s->field().name == name) result.facets.push_back(s->result(0));
+  for (const auto& name : wanted) {
+    if (everything) {
+      result.facets.push_back(term_facet(db, *field(name), 0));
+      continue;
+    }
+    for (const auto& s : spies) {
+      if (s->field().name != name) continue;
+      double scale = counting.scale;
+      if (p.filters.count(name)) {
+        auto it = disjunctive_scale.find(name);
+        scale = it != disjunctive_scale.end() ? it->second : 1.0;
+      }
+      result.facets.push_back(s->result(0, scale));
+    }
+  }
   return result;
 }
 

@@ -128,6 +128,8 @@ struct SearchResult {
   // Counts of documents (not groups) over the whole match set; a facet with a
   // selected filter value is counted as if its own filter were not applied.
   std::vector<Facet> facets;
+  // False when the facet counts are estimates (SearcherOptions::exact_count_limit).
+  bool facets_exact = true;
   std::optional<std::string> did_you_mean;
 };
 
@@ -167,6 +169,12 @@ struct SearcherOptions {
   unsigned max_concurrent_searches = 0;
   // Longest wait for a turn; beyond it the call throws IndexUnavailable.
   unsigned queue_wait_ms = 10000;
+  // Matching documents counted one by one for the total and the facets. A
+  // query matching more is counted on the first this many the matcher visits,
+  // and the total and facet counts are estimates (total_is_exact and
+  // facets_exact false). 0: always count every match. A query without words
+  // or filters is counted exactly at any size, from term statistics.
+  unsigned long exact_count_limit = 10000;
 };
 
 // load_extra_fields() (indexer/facet_config.h) reads extra facet fields from a

@@ -59,6 +59,7 @@ TEST_F(SearchApiHttpTest, SearchAnswersInTheDocumentedShape) {
   EXPECT_EQ(r["query"]["relaxed"], false);
   EXPECT_GT(r["total"].get<int>(), 10);
   EXPECT_EQ(r["total_is_exact"], true);
+  EXPECT_EQ(r["facets_exact"], true);
   EXPECT_EQ(r["page"], 1);
   EXPECT_EQ(r["per_page"], 10);
   EXPECT_GE(r["took_ms"].get<double>(), 0);

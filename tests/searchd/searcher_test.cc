@@ -143,6 +143,85 @@ TEST_F(SearcherTest, FacetCountsMatchTheCorpus) {
     }
 }
 
+TEST_F(SearcherTest, MatchOfEverythingCountsFromTermStatisticsLikeTheSpies) {
+  // No words and no filters: counted from term frequencies. A date filter that
+  // every article passes makes the matcher count document by document.
+  SearchRequest r;
+  r.collapse = false;
+  r.facets = {"topic", "type", "lang", "year", "month", "place", "speaker"};
+  auto from_terms = search(r);
+  r.from = "1900-01-01";
+  auto from_spies = search(r);
+  ASSERT_EQ(from_spies.total, corpus_->docs.size());
+  EXPECT_EQ(from_terms.total, from_spies.total);
+  for (const auto& name : r.facets)
+    EXPECT_EQ(facet(from_terms, name), facet(from_spies, name)) << name;
+  for (const auto& name : {"topic", "type", "lang", "year", "month"})
+    EXPECT_FALSE(facet(from_terms, name).empty()) << name;
+  r.collapse = true;
+  auto groups_from_spies = search(r);
+  r.from.clear();
+  EXPECT_EQ(search(r).total, groups_from_spies.total);
+}
+
+TEST_F(SearcherTest, BroadMatchesAreCountedOnASampleBeyondTheLimit) {
+  SearcherOptions o;
+  o.extra_fields = load_extra_fields(source_dir() + "/data/facets.json");
+  o.exact_count_limit = 40;
+  Searcher capped(dir_->file("db"), o);
+  // Words ranked by relevance, and a filter oldest first: past the limit the
+  // matcher skips what cannot reach the page (articles are indexed oldest
+  // first, so newest first would visit them all).
+  for (const std::string q : {"україна", ""}) {
+    SearchRequest r;
+    r.q = q;
+    if (q.empty()) r.sort = SortOrder::kDateAsc;
+    r.filters["lang"] = {"uk"};
+    auto exact = search(r);
+    auto estimated = capped.search(r);
+    SCOPED_TRACE(q);
+    ASSERT_GT(exact.total, 3 * o.exact_count_limit);
+    EXPECT_TRUE(exact.total_is_exact);
+    EXPECT_TRUE(exact.facets_exact);
+    EXPECT_FALSE(estimated.total_is_exact);
+    EXPECT_FALSE(estimated.facets_exact);
+    // The page is the same; the counts are estimates of the right size, and
+    // only of values that occur.
+    ASSERT_EQ(estimated.hits.size(), exact.hits.size());
+    for (size_t i = 0; i < exact.hits.size(); ++i)
+      EXPECT_EQ(estimated.hits[i].id, exact.hits[i].id);
+    EXPECT_GT(estimated.total, exact.total / 2);
+    EXPECT_LT(estimated.total, exact.total * 2);
+    auto years = facet(estimated, "year"), true_years = facet(exact, "year");
+    unsigned long sum = 0, true_sum = 0;
+    for (const auto& [year, count] : years) {
+      EXPECT_TRUE(true_years.count(year)) << year;
+      sum += count;
+    }
+    for (const auto& [year, count] : true_years) true_sum += count;
+    EXPECT_GT(sum, true_sum / 2);
+    EXPECT_LT(sum, true_sum * 2);
+    // The lang facet, counted without its own filter, is an estimate too.
+    EXPECT_GT(facet(estimated, "lang")["uk"], 3 * o.exact_count_limit);
+  }
+  // A narrow match, and a match of everything, stay exact at any limit.
+  auto narrow = capped.search([] {
+    SearchRequest r;
+    r.q = "\"гуманітарні коридори\"";
+    return r;
+  }());
+  EXPECT_LT(narrow.total, o.exact_count_limit);
+  EXPECT_TRUE(narrow.total_is_exact);
+  EXPECT_TRUE(narrow.facets_exact);
+  SearchRequest all;
+  all.facets = {"topic", "year"};
+  auto everything = capped.search(all);
+  EXPECT_TRUE(everything.total_is_exact);
+  EXPECT_TRUE(everything.facets_exact);
+  EXPECT_EQ(everything.total, search(all).total);
+  EXPECT_EQ(facet(everything, "topic"), facet(search(all), "topic"));
+}
+
 TEST_F(SearcherTest, FiltersOrValuesOfOneFacetAndAndFacets) {
   auto all = corpus_->where([](const auto&) { return true; });
   auto topics = Corpus::count(all, "topics");

@@ -62,7 +62,8 @@ function render(data) {
   renderEmpty(page.empty, data, state, href);
   renderPager(page.pager, data, state, href);
   renderChips(page.chips, state, href);
-  renderFacets(page.facets, data.facets, state, (facet, value) => navigate(toggleFilter(state, facet, value)), expandedFacets);
+  renderFacets(page.facets, data.facets, state, (facet, value) => navigate(toggleFilter(state, facet, value)), expandedFacets,
+    data.facets_exact === false);
   renderHistogram(page.histogram, data.facets, state, (from, to) => navigate(withChanges(state, { from, to })));
   const active = FILTERS.reduce((n, f) => n + state[f].length, 0) + (state.from || state.to ? 1 : 0);
   page.filtersCount.textContent = active ? String(active) : '';

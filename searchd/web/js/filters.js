@@ -17,7 +17,8 @@ export function valueLabel(facet, value) {
 
 // One fieldset of checkboxes per facet; `onToggle(facet, value)` on change.
 // Selected values missing from the counts are kept so they can be unticked.
-export function renderFacets(node, facets, state, onToggle, expanded) {
+// `approx`: the counts are estimates (a very broad query), shown with "≈".
+export function renderFacets(node, facets, state, onToggle, expanded, approx = false) {
   clear(node);
   for (const facet of ['lang', 'type', 'topic']) {
     const counts = [...(facets?.[facet] ?? [])];
@@ -35,7 +36,7 @@ export function renderFacets(node, facets, state, onToggle, expanded) {
         }),
         el('label', { for: id },
           el('span', { class: 'facet-value', text: valueLabel(facet, c.value) }),
-          el('span', { class: 'count', text: formatNumber(c.count) }))));
+          el('span', { class: 'count', text: (approx && c.count ? '≈' : '') + formatNumber(c.count) }))));
     });
     const box = el('fieldset', { class: 'facet', 'data-facet': facet },
       el('legend', { text: t(FACET_LABELS[facet]) }), list);
@@ -43,7 +44,7 @@ export function renderFacets(node, facets, state, onToggle, expanded) {
       box.append(el('button', {
         type: 'button', class: 'link-button more', 'aria-expanded': String(open), 'data-focus-key': `more-${facet}`,
         text: open ? t('showFewer') : t('showMore', { n: counts.length }),
-        on: { click: () => { if (open) expanded.delete(facet); else expanded.add(facet); renderFacets(node, facets, state, onToggle, expanded); node.querySelector(`[data-focus-key="more-${facet}"]`)?.focus(); } },
+        on: { click: () => { if (open) expanded.delete(facet); else expanded.add(facet); renderFacets(node, facets, state, onToggle, expanded, approx); node.querySelector(`[data-focus-key="more-${facet}"]`)?.focus(); } },
       }));
     }
     node.append(box);
