@@ -49,12 +49,20 @@ int main(int argc, char** argv) {
   app.add_option("--limit", limit, "use only the first N queries (0: all)");
   app.add_option("--min-hits", min_hits, "least share of queries that must find something")
       ->capture_default_str();
+  portal::SearcherOptions options;
+  app.add_option("--exact-count-limit", options.exact_count_limit,
+                 "matches our library counts one by one (0: all)")
+      ->capture_default_str();
+  size_t slowest = 0;
+  app.add_option("--slowest", slowest, "list the N queries slowest for us (median CPU ms)");
   CLI11_PARSE(app, argc, argv);
   try {
     auto queries = portal::bench::load_queries(queries_path, limit);
-    portal::Searcher ours(portal_db);
+    portal::Searcher ours(portal_db, options);
     portal::bench::PlainSearcher plain(plain_db);
     Engine e_ours, e_plain;
+    // CPU ms of each query, per engine, over the passes (for --slowest).
+    std::vector<std::vector<double>> per_ours(queries.size()), per_plain(queries.size());
     size_t refused = 0;
     e_ours.name = "portal";
     e_plain.name = "plain_xapian";
@@ -78,6 +86,7 @@ int main(int argc, char** argv) {
           if (r.hits.size() > 10) throw std::runtime_error("more than 10 hits: " + q.q);
           if (!r.hits.empty() && r.facets.empty()) throw std::runtime_error("no facets: " + q.q);
           if (rep > 0) e_ours.record(t, c, r.hits.size());
+          if (rep > 0) per_ours[i].push_back(c);
         };
         auto run_plain = [&] {
           double c0 = portal::bench::thread_cpu_ms();
@@ -86,6 +95,7 @@ int main(int argc, char** argv) {
           for (auto it = m.begin(); it != m.end(); ++it) it.get_document().get_data();
           double t = ms_since(t0), c = portal::bench::thread_cpu_ms() - c0;
           if (rep > 0) e_plain.record(t, c, m.size());
+          if (rep > 0) per_plain[i].push_back(c);
         };
         if ((i + rep) % 2) {
           run_ours();
@@ -117,6 +127,22 @@ int main(int argc, char** argv) {
       auto b = portal::bench::summarize(cpu ? e_plain.cpu_ms : e_plain.ms);
       std::printf("ratio%s portal/plain_xapian p50=%.2f p95=%.2f p99=%.2f\n", cpu ? "_cpu" : "",
                   a.p50_ms / b.p50_ms, a.p95_ms / b.p95_ms, a.p99_ms / b.p99_ms);
+    }
+    auto median = [](std::vector<double> v) {
+      if (v.empty()) return 0.0;
+      std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+      return v[v.size() / 2];
+    };
+    std::vector<size_t> order(queries.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return median(per_ours[a]) > median(per_ours[b]); });
+    for (size_t k = 0; k < std::min(slowest, order.size()); ++k) {
+      const auto& q = queries[order[k]];
+      std::printf(
+          "slow portal_cpu_ms=%.2f plain_cpu_ms=%.2f kind=%s q=\"%s\" lang=%s topic=%s from=%s\n",
+          median(per_ours[order[k]]), median(per_plain[order[k]]), q.kind.c_str(), q.q.c_str(),
+          q.lang.c_str(), q.topic.c_str(), q.date_from.c_str());
     }
     return ok ? 0 : 3;
   } catch (const std::exception& e) {
