@@ -18,8 +18,48 @@ std::vector<FacetField> facet_fields(const std::vector<schema::ExtraField>& extr
   return out;
 }
 
+void SlotCountSpy::add(std::string_view value) {
+  if (value.empty()) return;
+  auto it = counts_.find(value);
+  if (it != counts_.end())
+    ++it->second;
+  else
+    counts_.emplace(std::string(value), 1);
+}
+
+void SlotCountSpy::operator()(const Xapian::Document& doc, double) {
+  ++total_;
+  const std::string value = doc.get_value(slot_);
+  if (value.empty()) return;
+  ++with_value_;
+  if (!multi_) return add(value);
+  // Each distinct value once, and (as in the spread slots) only the first
+  // kMaxSpreadValues in sorted order.
+  thread_local std::vector<std::string_view> distinct;
+  distinct.clear();
+  std::string_view rest(value);
+  while (true) {
+    size_t at = rest.find(schema::kValueSeparator);
+    std::string_view v = rest.substr(0, at);
+    if (!v.empty() && std::find(distinct.begin(), distinct.end(), v) == distinct.end())
+      distinct.push_back(v);
+    if (at == std::string_view::npos) break;
+    rest.remove_prefix(at + 1);
+  }
+  if (distinct.size() > schema::kMaxSpreadValues) {
+    std::sort(distinct.begin(), distinct.end());
+    distinct.resize(schema::kMaxSpreadValues);
+  }
+  for (auto v : distinct) add(v);
+}
+
 void FacetSpy::attach(Xapian::Enquire& enquire, const Xapian::Database& db) {
   spies_.clear();
+  if (!portable_) {
+    local_ = std::make_unique<SlotCountSpy>(field_.slot, field_.multi_valued);
+    enquire.add_matchspy(local_.get());
+    return;
+  }
   if (!field_.multi_valued) {
     spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(field_.slot));
   } else {
@@ -31,6 +71,11 @@ void FacetSpy::attach(Xapian::Enquire& enquire, const Xapian::Database& db) {
     }
   }
   for (auto& spy : spies_) enquire.add_matchspy(spy.get());
+}
+
+Xapian::doccount FacetSpy::seen() const {
+  if (local_) return local_->total();
+  return spies_.empty() ? 0 : spies_.front()->get_total();
 }
 
 namespace {
@@ -51,6 +96,8 @@ Facet finish(const FacetField& field, std::map<std::string, unsigned long> count
 
 Facet FacetSpy::result(size_t limit, double scale) const {
   std::map<std::string, unsigned long> counts;
+  if (local_)
+    local_->for_each([&](const std::string& value, Xapian::doccount n) { counts[value] += n; });
   for (const auto& spy : spies_)
     for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
       counts[*it] += it.get_termfreq();
@@ -79,12 +126,35 @@ Xapian::doccount group_count(const Xapian::Database& db) {
   return groups + (db.get_doccount() - std::min(grouped, db.get_doccount()));
 }
 
+MatchCounter::MatchCounter(bool portable) {
+  if (portable)
+    portable_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kGroupSlot);
+  else
+    local_ = std::make_unique<SlotCountSpy>(schema::kGroupSlot, false);
+}
+
+void MatchCounter::attach(Xapian::Enquire& enquire) {
+  if (portable_)
+    enquire.add_matchspy(portable_.get());
+  else
+    enquire.add_matchspy(local_.get());
+}
+
+Xapian::doccount MatchCounter::documents() const {
+  return portable_ ? portable_->get_total() : local_->total();
+}
+
 Xapian::doccount MatchCounter::groups() const {
   // Each distinct group counts once; documents without a group count alone.
   Xapian::doccount groups = 0, grouped = 0;
-  for (auto it = spy_.values_begin(); it != spy_.values_end(); ++it) {
-    ++groups;
-    grouped += it.get_termfreq();
+  if (local_) {
+    local_->for_each([&](const std::string&, Xapian::doccount) { ++groups; });
+    grouped = local_->with_value();
+  } else {
+    for (auto it = portable_->values_begin(); it != portable_->values_end(); ++it) {
+      ++groups;
+      grouped += it.get_termfreq();
+    }
   }
   return groups + (documents() - grouped);
 }

@@ -16,7 +16,8 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <unordered_set>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "indexer/schema.h"
@@ -36,25 +37,57 @@ struct FacetField {
 // The facet fields of an index: the built-in ones and the configured extras.
 std::vector<FacetField> facet_fields(const std::vector<schema::ExtraField>& extra);
 
-// Counts one facet with Xapian's ValueCountMatchSpy (one per slot: the
-// field's slot, or the spread slots of a multi-valued field), which also
-// works over remote shards.
+// Counts the values of one value slot, splitting joined values
+// (schema::join_values) when `multi_valued`: one value read per document,
+// and no allocation for a value already counted. A spy of our own, so it
+// cannot run inside a remote shard (xapian-tcpsrv knows only Xapian's).
+class SlotCountSpy final : public Xapian::MatchSpy {
+ public:
+  SlotCountSpy(Xapian::valueno slot, bool multi_valued) : slot_(slot), multi_(multi_valued) {}
+  void operator()(const Xapian::Document& doc, double wt) override;
+  Xapian::doccount total() const { return total_; }
+  // Documents per value, and the documents that had a value.
+  template <typename F>
+  void for_each(F&& f) const {
+    for (const auto& [value, count] : counts_) f(value, count);
+  }
+  Xapian::doccount with_value() const { return with_value_; }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  void add(std::string_view value);
+  Xapian::valueno slot_;
+  bool multi_;
+  Xapian::doccount total_ = 0, with_value_ = 0;
+  std::unordered_map<std::string, Xapian::doccount, Hash, std::equal_to<>> counts_;
+};
+
+// Counts one facet. On local databases with a SlotCountSpy over the field's
+// slot; with `portable`, with Xapian's ValueCountMatchSpy (one per slot: the
+// field's slot, or the spread slots of a multi-valued field), which also runs
+// inside remote shards. Both count the same.
 class FacetSpy {
  public:
-  explicit FacetSpy(FacetField field) : field_(std::move(field)) {}
+  FacetSpy(FacetField field, bool portable) : field_(std::move(field)), portable_(portable) {}
   // Adds the spies to `enquire`; this object must outlive its get_mset().
   void attach(Xapian::Enquire& enquire, const Xapian::Database& db);
   const FacetField& field() const { return field_; }
+  bool portable() const { return portable_; }
   // The counted values: histogram facets in value order, others most frequent
   // first (ties by value), at most `limit` of them (0: all). Each count is
   // multiplied by `scale` (rounded; at least 1) when the spy saw a sample.
   Facet result(size_t limit, double scale = 1.0) const;
   // Documents the spy saw.
-  Xapian::doccount seen() const { return spies_.empty() ? 0 : spies_.front()->get_total(); }
+  Xapian::doccount seen() const;
 
  private:
   FacetField field_;
+  bool portable_;
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies_;
+  std::unique_ptr<SlotCountSpy> local_;
 };
 
 // The facet over every document of `db`, read from the term frequencies of
@@ -71,15 +104,18 @@ Xapian::doccount group_count(const Xapian::Database& db);
 // match, which Xapian's own estimate is not when the query has alternatives.
 class MatchCounter {
  public:
+  // `portable`: with Xapian's ValueCountMatchSpy over the group slot, which
+  // also runs inside remote shards; else with a SlotCountSpy.
+  explicit MatchCounter(bool portable);
   // Adds the counting spy to `enquire`; this object must outlive its
-  // get_mset(). Xapian's ValueCountMatchSpy over the group slot, so that the
-  // count also works over remote shards.
-  void attach(Xapian::Enquire& enquire) { enquire.add_matchspy(&spy_); }
-  Xapian::doccount documents() const { return spy_.get_total(); }
+  // get_mset().
+  void attach(Xapian::Enquire& enquire);
+  Xapian::doccount documents() const;
   Xapian::doccount groups() const;
 
  private:
-  Xapian::ValueCountMatchSpy spy_{schema::kGroupSlot};
+  std::unique_ptr<Xapian::ValueCountMatchSpy> portable_;
+  std::unique_ptr<SlotCountSpy> local_;
 };
 
 }  // namespace portal

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -80,6 +81,10 @@ SortOrder parse_sort_order(const std::string& name) {
 }
 
 struct Searcher::Impl {
+  // Count with Xapian's own match spies, which remote shards can run too.
+  // Set when a shard is remote, or when a local stub turned out to name a
+  // remote database (the matcher refused our spies).
+  mutable std::atomic<bool> portable_spies;
   DbPool pool;
   SearcherOptions options;
   mutable ConcurrencyGate gate;
@@ -87,7 +92,9 @@ struct Searcher::Impl {
   QueryContext context;
 
   Impl(IndexSetOptions shards, SearcherOptions o)
-      : pool(std::move(shards)),
+      : portable_spies(std::any_of(shards.shards.begin(), shards.shards.end(),
+                                   [](const ShardSpec& s) { return s.remote(); })),
+        pool(std::move(shards)),
         options(std::move(o)),
         gate(options.max_concurrent_searches),
         fields(facet_fields(options.extra_fields)) {
@@ -216,13 +223,14 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
 SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
                                  const ParsedQuery& parsed, Plan& p) const {
   SearchResult result;
+  const bool portable = portable_spies.load();
   result.q = r.q;
   result.page = r.page;
   result.per_page = r.per_page;
   const auto& wanted = r.facets.empty() ? kDefaultFacets : r.facets;
   std::vector<std::unique_ptr<FacetSpy>> spies;
   for (const auto& name : wanted)
-    if (!p.filters.count(name)) spies.push_back(std::make_unique<FacetSpy>(*field(name)));
+    if (!p.filters.count(name)) spies.push_back(std::make_unique<FacetSpy>(*field(name), portable));
 
   const Xapian::doccount first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
   // A long query matches any of its words from the start (RankingOptions).
@@ -233,7 +241,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   const bool everything =
       p.text.get_type() == Xapian::Query::LEAF_MATCH_ALL && p.filters.empty() && p.dates.empty();
   std::vector<std::unique_ptr<FacetSpy>> none;
-  auto counter = std::make_unique<MatchCounter>();
+  auto counter = std::make_unique<MatchCounter>(portable);
   Counting counting;
   Xapian::MSet mset = match(db, p, first, r.per_page, everything ? none : spies,
                             everything ? nullptr : counter.get(), counting);
@@ -241,11 +249,11 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
 
   auto retry = [&](const Xapian::Query& q, const Xapian::Query& boost) {
     std::vector<std::unique_ptr<FacetSpy>> fresh;
-    for (const auto& s : spies) fresh.push_back(std::make_unique<FacetSpy>(s->field()));
+    for (const auto& s : spies) fresh.push_back(std::make_unique<FacetSpy>(s->field(), portable));
     Plan alt = p;
     alt.text = q;
     alt.boost = boost;
-    auto fresh_counter = std::make_unique<MatchCounter>();
+    auto fresh_counter = std::make_unique<MatchCounter>(portable);
     Counting fresh_counting;
     Xapian::MSet m = match(db, alt, first, r.per_page, fresh, fresh_counter.get(), fresh_counting);
     if (m.get_matches_estimated() == 0) return false;
@@ -314,7 +322,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   std::map<std::string, double> disjunctive_scale;
   for (const auto& name : wanted) {
     if (!p.filters.count(name)) continue;
-    auto spy = std::make_unique<FacetSpy>(*field(name));
+    auto spy = std::make_unique<FacetSpy>(*field(name), portable);
     Xapian::Enquire enquire(db);
     enquire.set_query(filtered(p, p.text, name));
     if (r.collapse) enquire.set_collapse_key(schema::kGroupSlot);
@@ -385,11 +393,20 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   p.relevance =
       r.sort == SortOrder::kRelevance || (r.sort == SortOrder::kDefault && parsed.has_text);
   SearchResult result;
-  try {
+  auto run = [&] {
     bool partial = false;
     result = impl_->with_db([&](Xapian::Database& db) { return impl_->run(db, r, parsed, p); },
                             &partial);
     result.partial = partial;
+  };
+  try {
+    try {
+      run();
+    } catch (const Xapian::UnimplementedError&) {
+      // A stub named a remote database, which cannot run our spies.
+      if (impl_->portable_spies.exchange(true)) throw;
+      run();
+    }
   } catch (const Xapian::WildcardError& e) {
     throw InvalidRequest("q", "a prefix* matches too many words: " + e.get_msg());
   } catch (const Xapian::QueryParserError& e) {

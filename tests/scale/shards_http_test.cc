@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -177,6 +178,18 @@ TEST_F(ShardsHttpTest, LocalShardsRankLikeASingleIndex) { expect_all_like_single
 TEST_F(ShardsHttpTest, RemoteShardsRankLikeASingleIndex) {
   expect_all_like_single(*remote_);
   expect_all_like_single(*partial_);
+}
+
+TEST_F(ShardsHttpTest, StubNamingRemoteShardsRanksAndCountsLikeASingleIndex) {
+  // A local path whose stub names remote databases: the daemon cannot tell
+  // until the matcher refuses its own match spies, then counts with Xapian's.
+  std::string stub = dir_->file("remote.stub");
+  {
+    std::ofstream out(stub);
+    for (int i = 0; i < 2; ++i) out << "remote 127.0.0.1:" << ports_[i] << "\n";
+  }
+  Daemon daemon(stub);
+  expect_all_like_single(daemon);
 }
 
 TEST_F(ShardsHttpTest, DeadShardGives503OrPartialAndRecovers) {
