@@ -1,0 +1,26 @@
+// Reading the stored article (document data: the article as a JSON object,
+// see indexer/schema.h) for display. Only the fields a hit shows are read, with
+// simdjson: a hit's stored body can be tens of kilobytes, and results read ten
+// of them per page.
+//
+// Thread safety: each thread parses with a parser of its own.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace portal {
+
+// The display fields of a stored article. A field that is missing or not of
+// the expected type is left empty, as is every field of data that is not a
+// JSON object.
+struct StoredArticle {
+  std::string id, lang, title, url, date, type, summary, body;
+  std::vector<std::string> topics;        // its strings only
+  std::vector<std::string> translations;  // ids of its other-language versions
+};
+
+StoredArticle read_stored(std::string_view data);
+
+}  // namespace portal
