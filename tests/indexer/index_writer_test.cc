@@ -1,7 +1,9 @@
 #include "indexer/index_writer.h"
 
 #include <gtest/gtest.h>
+
 #include <xapian.h>
+#include <map>
 
 #include <filesystem>
 
@@ -85,6 +87,42 @@ TEST(IndexWriterTest, KeepsSpellingFrequenciesExact) {
   EXPECT_LT(freq("negotiations"), before);
   EXPECT_GT(freq("negotiations"), 0u);
   EXPECT_EQ(freq("harvest"), 0u) << "the deleted document's words stay in the spelling table";
+}
+
+TEST(IndexWriterTest, SpellingOfABatchIsThatOfItsFinalDocuments) {
+  // Replacements and deletions inside one uncommitted batch: the spelling
+  // table ends as if only the surviving versions had been written.
+  test::TempDir tmp;
+  auto spellings = [](const std::string& dir) {
+    Xapian::Database db(dir);
+    std::map<std::string, Xapian::doccount> out;
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it)
+      out[*it] = it.get_termfreq();
+    return out;
+  };
+  const char* a1 = R"({"id":"a","title":"Harvest","body":"harvest negotiations resumed"})";
+  const char* b = R"({"id":"b","title":"Grain","body":"grain corridor harvest"})";
+  const char* a2 = R"({"id":"a","title":"Negotiations","body":"negotiations about grain"})";
+  const char* c = R"({"id":"c","title":"Corridor","body":"corridor corridor reopened"})";
+  {
+    IndexWriter w(tmp.file("churn"), IndexWriter::Mode::kUpdate, kExtra);
+    w.upsert(prepared(a1));
+    w.upsert(prepared(b));
+    w.upsert(prepared(a2));
+    EXPECT_TRUE(w.remove("b"));
+    w.upsert(prepared(c));
+    w.finish();
+  }
+  {
+    IndexWriter w(tmp.file("final"), IndexWriter::Mode::kUpdate, kExtra);
+    w.upsert(prepared(a2));
+    w.upsert(prepared(c));
+    w.finish();
+  }
+  auto churn = spellings(tmp.file("churn"));
+  EXPECT_EQ(churn, spellings(tmp.file("final")));
+  EXPECT_EQ(churn.count("harvest"), 0u);
+  EXPECT_GT(churn["corridor"], 0u);
 }
 
 TEST(IndexWriterTest, IndexesFacetsFiltersAndValues) {
