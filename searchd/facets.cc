@@ -11,8 +11,8 @@ std::vector<FacetField> facet_fields(const std::vector<schema::ExtraField>& extr
       {"topic", std::string(kTopicPrefix), kTopicsSlot, true, false},
       {"type", std::string(kTypePrefix), kTypeSlot, false, false},
       {"lang", std::string(kLangPrefix), kLangSlot, false, false},
-      {"year", std::string(kYearPrefix), kYearSlot, false, true},
-      {"month", std::string(kMonthPrefix), kMonthSlot, false, true},
+      {"year", std::string(kYearPrefix), kYearSlot, false, true, 4},
+      {"month", std::string(kMonthPrefix), kMonthSlot, false, true, 7},
   };
   for (const auto& f : extra) out.push_back({f.param, f.term_prefix(), f.slot, true, false});
   return out;
@@ -31,6 +31,10 @@ void SlotCountSpy::operator()(const Xapian::Document& doc, double) {
   ++total_;
   const std::string value = doc.get_value(slot_);
   if (value.empty()) return;
+  if (prefix_) {
+    if (value.size() >= prefix_) add(std::string_view(value).substr(0, prefix_)), ++with_value_;
+    return;
+  }
   ++with_value_;
   if (!multi_) return add(value);
   // Each distinct value once, and (as in the spread slots) only the first
@@ -56,7 +60,12 @@ void SlotCountSpy::operator()(const Xapian::Document& doc, double) {
 void FacetSpy::attach(Xapian::Enquire& enquire, const Xapian::Database& db) {
   spies_.clear();
   if (!portable_) {
-    local_ = std::make_unique<SlotCountSpy>(field_.slot, field_.multi_valued);
+    // Year and month come from the date slot: both facets (and a sort by
+    // date) then share one value read per document.
+    if (field_.date_prefix)
+      local_ = std::make_unique<SlotCountSpy>(schema::kDateSlot, false, field_.date_prefix);
+    else
+      local_ = std::make_unique<SlotCountSpy>(field_.slot, field_.multi_valued);
     enquire.add_matchspy(local_.get());
     return;
   }

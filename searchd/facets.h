@@ -32,6 +32,9 @@ struct FacetField {
   Xapian::valueno slot = 0;
   bool multi_valued = false;  // values joined with schema::join_values
   bool histogram = false;     // year/month: ordered by value, not by count
+  // Year and month are also the first 4 or 7 bytes of the date slot, which
+  // the local spy reads instead (0: not a date part).
+  size_t date_prefix = 0;
 };
 
 // The facet fields of an index: the built-in ones and the configured extras.
@@ -43,7 +46,9 @@ std::vector<FacetField> facet_fields(const std::vector<schema::ExtraField>& extr
 // cannot run inside a remote shard (xapian-tcpsrv knows only Xapian's).
 class SlotCountSpy final : public Xapian::MatchSpy {
  public:
-  SlotCountSpy(Xapian::valueno slot, bool multi_valued) : slot_(slot), multi_(multi_valued) {}
+  // `date_prefix` > 0: counts that many first bytes of the values instead.
+  SlotCountSpy(Xapian::valueno slot, bool multi_valued, size_t date_prefix = 0)
+      : slot_(slot), multi_(multi_valued), prefix_(date_prefix) {}
   void operator()(const Xapian::Document& doc, double wt) override;
   Xapian::doccount total() const { return total_; }
   // Documents per value, and the documents that had a value.
@@ -61,6 +66,7 @@ class SlotCountSpy final : public Xapian::MatchSpy {
   void add(std::string_view value);
   Xapian::valueno slot_;
   bool multi_;
+  size_t prefix_;
   Xapian::doccount total_ = 0, with_value_ = 0;
   std::unordered_map<std::string, Xapian::doccount, Hash, std::equal_to<>> counts_;
 };
