@@ -20,11 +20,15 @@ std::vector<FacetField> facet_fields(const std::vector<schema::ExtraField>& extr
 
 void SlotCountSpy::add(std::string_view value) {
   if (value.empty()) return;
+  // Neighbouring documents often share a value (language, year).
+  if (last_ && last_->first == value) {
+    ++last_->second;
+    return;
+  }
   auto it = counts_.find(value);
-  if (it != counts_.end())
-    ++it->second;
-  else
-    counts_.emplace(std::string(value), 1);
+  if (it == counts_.end()) it = counts_.emplace(std::string(value), 0).first;
+  ++it->second;
+  last_ = &*it;  // element pointers survive rehashing
 }
 
 void SlotCountSpy::operator()(const Xapian::Document& doc, double) {

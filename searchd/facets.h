@@ -69,6 +69,7 @@ class SlotCountSpy final : public Xapian::MatchSpy {
   size_t prefix_;
   Xapian::doccount total_ = 0, with_value_ = 0;
   std::unordered_map<std::string, Xapian::doccount, Hash, std::equal_to<>> counts_;
+  std::pair<const std::string, Xapian::doccount>* last_ = nullptr;
 };
 
 // Counts one facet. On local databases with a SlotCountSpy over the field's
