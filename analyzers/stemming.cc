@@ -3,6 +3,8 @@
 #include <xapian.h>
 
 #include <atomic>
+#include <mutex>
+#include <shared_mutex>
 #include <unordered_map>
 
 #include "analyzers/uk_lemmatizer.h"
@@ -15,20 +17,23 @@ class SnowballStemmer final : public WordStemmer {
   SnowballStemmer(std::string language, size_t id) : language_(std::move(language)), id_(id) {}
 
   void stem(const std::string& term, bool, std::vector<std::string>& out) const override {
-    // Words repeat (Zipf): each thread remembers the stems it computed.
-    thread_local std::vector<std::unordered_map<std::string, std::string>> caches;
-    if (caches.size() <= id_) caches.resize(id_ + 1);
-    auto& cache = caches[id_];
-    if (auto it = cache.find(term); it != cache.end()) {
-      out.push_back(it->second);
-      return;
+    // Words repeat (Zipf): stems are remembered, process-wide and bounded.
+    {
+      std::shared_lock lock(cache_mutex_);
+      if (auto it = cache_.find(term); it != cache_.end()) {
+        out.push_back(it->second);
+        return;
+      }
     }
-    if (cache.size() >= kMaxCachedStems) cache.clear();
-    out.push_back(cache.emplace(term, thread_stemmer()(term)).first->second);
+    std::string stem = thread_stemmer()(term);
+    out.push_back(stem);
+    std::unique_lock lock(cache_mutex_);
+    if (cache_.size() >= kMaxCachedStems) cache_.clear();
+    cache_.emplace(term, std::move(stem));
   }
 
  private:
-  // Beyond this many words a thread's cache of one stemmer is emptied.
+  // Beyond this many words the cache is emptied.
   static constexpr size_t kMaxCachedStems = 200'000;
 
   // Xapian::Stem holds per-call state: one instance per thread and language.
@@ -41,6 +46,8 @@ class SnowballStemmer final : public WordStemmer {
 
   std::string language_;
   size_t id_;
+  mutable std::shared_mutex cache_mutex_;
+  mutable std::unordered_map<std::string, std::string> cache_;
 };
 
 class StemWords final : public Stage {

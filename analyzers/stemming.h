@@ -2,8 +2,8 @@
 // stem_words stage applies one to every token that is not a stop word.
 //
 // Thread safety: every WordStemmer may be called from any number of threads
-// (Snowball stemmers are kept per thread, the hunspell lemmatizer is locked
-// and cached).
+// (Snowball stemmers are kept per thread and their stems cached process-wide
+// under a lock; the hunspell lemmatizer is locked and cached).
 #pragma once
 
 #include <memory>
