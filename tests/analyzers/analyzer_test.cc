@@ -42,6 +42,37 @@ TEST(AnalyzerTest, OffsetsPointIntoTheOriginalTextAfterFolding) {
   EXPECT_EQ(text.substr(fr[3].start, fr[3].end - fr[3].start), "Украї́на");
 }
 
+TEST(AnalyzerTest, TokenizeThenNormalizeIsAnalyze) {
+  // Snippets normalise each distinct word alone: the two halves, applied word
+  // by word, must give what analyze() gives for the whole text.
+  std::string text =
+      "L'OTAN et l’Ukraine: north-atlantic N.A.T.O. talks, Зеленський і Макрон "
+      "обговорили санкції; Путин заявил о переговорах. ́\u0301 3.5 example.com";
+  for (const char* lang : {"en", "fr", "ru", "uk", "de", ""}) {
+    SCOPED_TRACE(lang);
+    const Analyzer& a = analyzer_for(lang);
+    auto whole = a.analyze(text);
+    std::vector<Token> raw;
+    a.tokenize(text, raw);
+    std::vector<Token> apart;
+    for (const auto& t : raw) {
+      std::vector<Token> one{t};
+      a.normalize(text, one);
+      if (!one[0].term.empty()) apart.push_back(one[0]);
+    }
+    ASSERT_EQ(apart.size(), whole.size());
+    for (size_t i = 0; i < whole.size(); ++i) {
+      EXPECT_EQ(apart[i].term, whole[i].term) << i;
+      EXPECT_EQ(apart[i].stems, whole[i].stems) << whole[i].term;
+      EXPECT_EQ(apart[i].key, whole[i].key) << whole[i].term;
+      EXPECT_EQ(apart[i].stop, whole[i].stop) << whole[i].term;
+      EXPECT_EQ(apart[i].start, whole[i].start) << whole[i].term;
+      EXPECT_EQ(apart[i].end, whole[i].end) << whole[i].term;
+      EXPECT_EQ(apart[i].position, whole[i].position) << whole[i].term;
+    }
+  }
+}
+
 TEST(AnalyzerTest, PositionsStartWhereAsked) {
   std::vector<Token> out;
   analyzer_for("en").analyze("one two", out, 10);
