@@ -116,7 +116,8 @@ struct SearchResult {
   std::optional<std::string> corrected;  // set when the spelling-corrected query was run instead
   bool relaxed = false;                  // words were ORed because requiring all found nothing
   // Number of hits: with collapse, translation groups (an article and its
-  // translations count once), else documents.
+  // translations count once), else documents. An estimate when
+  // total_is_exact is false (SearcherOptions::exact_count_limit, time limit).
   unsigned long total = 0;
   bool total_is_exact = true;
   // Some shards were down and the result comes from the others
@@ -125,8 +126,9 @@ struct SearchResult {
   int page = 1, per_page = 10;
   double took_ms = 0;
   std::vector<Hit> hits;
-  // Counts of documents (not groups) over the whole match set; a facet with a
-  // selected filter value is counted as if its own filter were not applied.
+  // Counts of documents (not groups) over the whole match set (estimates when
+  // facets_exact is false); a facet with a selected filter value is counted as
+  // if its own filter were not applied.
   std::vector<Facet> facets;
   // False when the facet counts are estimates (SearcherOptions::exact_count_limit).
   bool facets_exact = true;
