@@ -15,7 +15,7 @@
 namespace portal {
 
 struct PipelineOptions {
-  size_t batch_size = 1000;               // commit every N written items
+  size_t batch_size = 10000;              // commit every N written items
   unsigned workers = 2;                   // analysis threads (at least 1)
   size_t max_document_bytes = 10u << 20;  // larger lines and pages are errors
   bool strict = false;                    // stop at the first error

@@ -39,7 +39,7 @@ struct IndexArgs {
   std::vector<std::string> inputs;
   bool rebuild = false;
   bool strict = false;
-  size_t batch = 1000;
+  size_t batch = 10000;
   unsigned jobs = 1;
   size_t max_document_bytes = 10u << 20;
   std::string facets;
