@@ -36,8 +36,9 @@ void SlotCountSpy::operator()(const Xapian::Document& doc, double) {
   const std::string value = doc.get_value(slot_);
   if (value.empty()) return;
   if (prefix_) {
-    if (value.size() >= prefix_) add(std::string_view(value).substr(0, prefix_)), ++with_value_;
-    return;
+    if (value.size() < prefix_) return;
+    ++with_value_;
+    return add(std::string_view(value).substr(0, prefix_));
   }
   ++with_value_;
   if (!multi_) return add(value);
