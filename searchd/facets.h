@@ -82,7 +82,6 @@ class FacetSpy {
   // Adds the spies to `enquire`; this object must outlive its get_mset().
   void attach(Xapian::Enquire& enquire, const Xapian::Database& db);
   const FacetField& field() const { return field_; }
-  bool portable() const { return portable_; }
   // The counted values: histogram facets in value order, others most frequent
   // first (ties by value), at most `limit` of them (0: all). Each count is
   // multiplied by `scale` (rounded; at least 1) when the spy saw a sample.

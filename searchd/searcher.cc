@@ -228,10 +228,6 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   result.page = r.page;
   result.per_page = r.per_page;
   const auto& wanted = r.facets.empty() ? kDefaultFacets : r.facets;
-  std::vector<std::unique_ptr<FacetSpy>> spies;
-  for (const auto& name : wanted)
-    if (!p.filters.count(name)) spies.push_back(std::make_unique<FacetSpy>(*field(name), portable));
-
   const Xapian::doccount first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
   // A long query matches any of its words from the start (RankingOptions).
   bool long_query = !parsed.relaxed.empty() && parsed.words.size() > options.ranking.max_all_words;
@@ -240,11 +236,14 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   // A match of every document is counted from term statistics instead.
   const bool everything =
       p.text.get_type() == Xapian::Query::LEAF_MATCH_ALL && p.filters.empty() && p.dates.empty();
-  std::vector<std::unique_ptr<FacetSpy>> none;
+  std::vector<std::unique_ptr<FacetSpy>> spies;
+  for (const auto& name : wanted)
+    if (!everything && !p.filters.count(name))
+      spies.push_back(std::make_unique<FacetSpy>(*field(name), portable));
   auto counter = std::make_unique<MatchCounter>(portable);
   Counting counting;
-  Xapian::MSet mset = match(db, p, first, r.per_page, everything ? none : spies,
-                            everything ? nullptr : counter.get(), counting);
+  Xapian::MSet mset =
+      match(db, p, first, r.per_page, spies, everything ? nullptr : counter.get(), counting);
   std::vector<std::string> highlight_words = parsed.highlight_words;
 
   auto retry = [&](const Xapian::Query& q, const Xapian::Query& boost) {
