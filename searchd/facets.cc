@@ -18,7 +18,7 @@ std::vector<FacetField> facet_fields(const std::vector<schema::ExtraField>& extr
   return out;
 }
 
-void SlotCountSpy::add(std::string_view value) {
+void SlotCounter::add(std::string_view value) {
   if (value.empty()) return;
   // Neighbouring documents often share a value (language, year).
   if (last_ && last_->first == value) {
@@ -31,14 +31,13 @@ void SlotCountSpy::add(std::string_view value) {
   last_ = &*it;  // element pointers survive rehashing
 }
 
-void SlotCountSpy::operator()(const Xapian::Document& doc, double) {
+void SlotCounter::count(std::string_view value) {
   ++total_;
-  const std::string value = doc.get_value(slot_);
   if (value.empty()) return;
   if (prefix_) {
     if (value.size() < prefix_) return;
     ++with_value_;
-    return add(std::string_view(value).substr(0, prefix_));
+    return add(value.substr(0, prefix_));
   }
   ++with_value_;
   if (!multi_) return add(value);
@@ -46,7 +45,7 @@ void SlotCountSpy::operator()(const Xapian::Document& doc, double) {
   // kMaxSpreadValues in sorted order.
   thread_local std::vector<std::string_view> distinct;
   distinct.clear();
-  std::string_view rest(value);
+  std::string_view rest = value;
   while (true) {
     size_t at = rest.find(schema::kValueSeparator);
     std::string_view v = rest.substr(0, at);
@@ -62,16 +61,48 @@ void SlotCountSpy::operator()(const Xapian::Document& doc, double) {
   for (auto v : distinct) add(v);
 }
 
+void LocalCountSpy::operator()(const Xapian::Document& doc, double) {
+  if (streams_) {
+    ids_.push_back(doc.get_docid());
+    return;
+  }
+  for (auto* c : counters_) c->count(doc.get_value(c->slot()));
+}
+
+void LocalCountSpy::finish(const Xapian::Database& db) {
+  if (!streams_) return;
+  // One database hands its documents over in docid order; keep it certain.
+  if (!std::is_sorted(ids_.begin(), ids_.end())) std::sort(ids_.begin(), ids_.end());
+  std::vector<Xapian::valueno> slots;
+  for (const auto* c : counters_)
+    if (std::find(slots.begin(), slots.end(), c->slot()) == slots.end()) slots.push_back(c->slot());
+  std::vector<SlotCounter*> readers;
+  std::string value;
+  for (Xapian::valueno slot : slots) {
+    readers.clear();
+    for (auto* c : counters_)
+      if (c->slot() == slot) readers.push_back(c);
+    Xapian::ValueIterator it = db.valuestream_begin(slot);
+    const Xapian::ValueIterator end = db.valuestream_end(slot);
+    for (Xapian::docid id : ids_) {
+      if (it != end && it.get_docid() < id) it.skip_to(id);
+      value.clear();
+      if (it != end && it.get_docid() == id) value = *it;
+      for (auto* c : readers) c->count(value);
+    }
+  }
+  ids_.clear();
+}
+
 void FacetSpy::attach(Xapian::Enquire& enquire, const Xapian::Database& db) {
   spies_.clear();
   if (!portable_) {
     // Year and month come from the date slot: both facets (and a sort by
-    // date) then share one value read per document.
+    // date) then share one value stream.
     if (field_.date_prefix)
-      local_ = std::make_unique<SlotCountSpy>(schema::kDateSlot, false, field_.date_prefix);
+      local_ = std::make_unique<SlotCounter>(schema::kDateSlot, false, field_.date_prefix);
     else
-      local_ = std::make_unique<SlotCountSpy>(field_.slot, field_.multi_valued);
-    enquire.add_matchspy(local_.get());
+      local_ = std::make_unique<SlotCounter>(field_.slot, field_.multi_valued);
     return;
   }
   if (!field_.multi_valued) {
@@ -144,14 +175,11 @@ MatchCounter::MatchCounter(bool portable) {
   if (portable)
     portable_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kGroupSlot);
   else
-    local_ = std::make_unique<SlotCountSpy>(schema::kGroupSlot, false);
+    local_ = std::make_unique<SlotCounter>(schema::kGroupSlot, false);
 }
 
 void MatchCounter::attach(Xapian::Enquire& enquire) {
-  if (portable_)
-    enquire.add_matchspy(portable_.get());
-  else
-    enquire.add_matchspy(local_.get());
+  if (portable_) enquire.add_matchspy(portable_.get());
 }
 
 Xapian::doccount MatchCounter::documents() const {

@@ -41,15 +41,16 @@ struct FacetField {
 std::vector<FacetField> facet_fields(const std::vector<schema::ExtraField>& extra);
 
 // Counts the values of one value slot, splitting joined values
-// (schema::join_values) when `multi_valued`: one value read per document,
-// and no allocation for a value already counted. A spy of our own, so it
-// cannot run inside a remote shard (xapian-tcpsrv knows only Xapian's).
-class SlotCountSpy final : public Xapian::MatchSpy {
+// (schema::join_values) when `multi_valued`: no allocation for a value
+// already counted.
+class SlotCounter {
  public:
   // `date_prefix` > 0: counts that many first bytes of the values instead.
-  SlotCountSpy(Xapian::valueno slot, bool multi_valued, size_t date_prefix = 0)
+  SlotCounter(Xapian::valueno slot, bool multi_valued, size_t date_prefix = 0)
       : slot_(slot), multi_(multi_valued), prefix_(date_prefix) {}
-  void operator()(const Xapian::Document& doc, double wt) override;
+  Xapian::valueno slot() const { return slot_; }
+  // Counts one document whose value is `value` (empty: none).
+  void count(std::string_view value);
   Xapian::doccount total() const { return total_; }
   // Documents per value, and the documents that had a value.
   template <typename F>
@@ -72,15 +73,41 @@ class SlotCountSpy final : public Xapian::MatchSpy {
   std::pair<const std::string, Xapian::doccount>* last_ = nullptr;
 };
 
-// Counts one facet. On local databases with a SlotCountSpy over the field's
-// slot; with `portable`, with Xapian's ValueCountMatchSpy (one per slot: the
-// field's slot, or the spread slots of a multi-valued field), which also runs
-// inside remote shards. Both count the same.
+// Feeds local SlotCounters the documents the matcher hands it. On one
+// database it records their docids and reads each slot afterwards as a value
+// stream (finish()): in docid order that walks the slot's chunks once, where
+// reading several slots per document hops between them. Shards joined in
+// one Database hand over documents by their docid within the shard, so there
+// each document's values are read as it comes. A spy of our own, so it
+// cannot run inside a remote shard (xapian-tcpsrv knows only Xapian's).
+class LocalCountSpy final : public Xapian::MatchSpy {
+ public:
+  LocalCountSpy(const Xapian::Database& db, std::vector<SlotCounter*> counters)
+      : counters_(std::move(counters)), streams_(db.size() == 1) {}
+  void operator()(const Xapian::Document& doc, double wt) override;
+  // False when there is nothing to count (the spy need not be added).
+  bool counting() const { return !counters_.empty(); }
+  // After get_mset(): counts what was recorded.
+  void finish(const Xapian::Database& db);
+
+ private:
+  std::vector<SlotCounter*> counters_;
+  bool streams_;
+  std::vector<Xapian::docid> ids_;
+};
+
+// Counts one facet. On local databases with a SlotCounter over the field's
+// slot, fed by a LocalCountSpy (local()); with `portable`, with Xapian's ValueCountMatchSpy (one
+// per slot: the field's slot, or the spread slots of a multi-valued field), which also runs inside
+// remote shards. Both count the same.
 class FacetSpy {
  public:
   FacetSpy(FacetField field, bool portable) : field_(std::move(field)), portable_(portable) {}
-  // Adds the spies to `enquire`; this object must outlive its get_mset().
+  // Adds the portable spies to `enquire`; this object must outlive its
+  // get_mset(). Local counting has nothing to attach.
   void attach(Xapian::Enquire& enquire, const Xapian::Database& db);
+  // The counter for a LocalCountSpy, or null.
+  SlotCounter* local() const { return local_.get(); }
   const FacetField& field() const { return field_; }
   // The counted values: histogram facets in value order, others most frequent
   // first (ties by value), at most `limit` of them (0: all). Each count is
@@ -93,7 +120,7 @@ class FacetSpy {
   FacetField field_;
   bool portable_;
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies_;
-  std::unique_ptr<SlotCountSpy> local_;
+  std::unique_ptr<SlotCounter> local_;
 };
 
 // The facet over every document of `db`, read from the term frequencies of
@@ -111,17 +138,19 @@ Xapian::doccount group_count(const Xapian::Database& db);
 class MatchCounter {
  public:
   // `portable`: with Xapian's ValueCountMatchSpy over the group slot, which
-  // also runs inside remote shards; else with a SlotCountSpy.
+  // also runs inside remote shards; else with a SlotCounter.
   explicit MatchCounter(bool portable);
-  // Adds the counting spy to `enquire`; this object must outlive its
+  // Adds the portable spy to `enquire`; this object must outlive its
   // get_mset().
   void attach(Xapian::Enquire& enquire);
+  // The counter for a LocalCountSpy, or null.
+  SlotCounter* local() const { return local_.get(); }
   Xapian::doccount documents() const;
   Xapian::doccount groups() const;
 
  private:
   std::unique_ptr<Xapian::ValueCountMatchSpy> portable_;
-  std::unique_ptr<SlotCountSpy> local_;
+  std::unique_ptr<SlotCounter> local_;
 };
 
 }  // namespace portal

@@ -198,8 +198,17 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
   if (!p.relevance) enquire.set_sort_by_value(schema::kDateSlot, r.sort != SortOrder::kDateAsc);
   if (r.collapse) enquire.set_collapse_key(schema::kGroupSlot);
   if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
-  for (auto& s : spies) s->attach(enquire, db);
-  if (counter) counter->attach(enquire);
+  std::vector<SlotCounter*> local;
+  for (auto& s : spies) {
+    s->attach(enquire, db);
+    if (s->local()) local.push_back(s->local());
+  }
+  if (counter) {
+    counter->attach(enquire);
+    if (counter->local()) local.push_back(counter->local());
+  }
+  LocalCountSpy local_spy(db, std::move(local));
+  if (local_spy.counting()) enquire.add_matchspy(&local_spy);
   auto started = std::chrono::steady_clock::now();
   const Xapian::doccount check = counter ? count_limit(db) : 0;
   Xapian::MSet mset = enquire.get_mset(first, count, check);
@@ -208,6 +217,7 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
       options.time_limit_s > 0 &&
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >=
           options.time_limit_s;
+  local_spy.finish(db);
   if (counter) {
     // Past `check` documents the matcher skips those that cannot reach the
     // page, so the spies saw a sample of a larger match.
@@ -327,10 +337,15 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     if (r.collapse) enquire.set_collapse_key(schema::kGroupSlot);
     if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
     spy->attach(enquire, db);
+    std::vector<SlotCounter*> local;
+    if (spy->local()) local.push_back(spy->local());
+    LocalCountSpy local_spy(db, std::move(local));
+    if (local_spy.counting()) enquire.add_matchspy(&local_spy);
     const Xapian::doccount check = count_limit(db);
     // One item, not none: past `check` documents the matcher then skips
     // those that cannot beat it, so the spy sees a sample.
     Xapian::MSet all = enquire.get_mset(0, 1, check);
+    local_spy.finish(db);
     const Xapian::doccount seen = spy->seen();
     if (seen >= check && seen < all.get_uncollapsed_matches_upper_bound()) {
       result.facets_exact = false;
