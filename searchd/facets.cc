@@ -1,5 +1,7 @@
 #include "searchd/facets.h"
 
+#include "searchd/facet_columns.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -18,48 +20,89 @@ std::vector<FacetField> facet_fields(const std::vector<schema::ExtraField>& extr
   return out;
 }
 
-void SlotCounter::add(std::string_view value) {
-  if (value.empty()) return;
+void SlotCounter::add(std::string_view value, Xapian::doccount n) {
   // Neighbouring documents often share a value (language, year).
   if (last_ && last_->first == value) {
-    ++last_->second;
+    last_->second += n;
     return;
   }
   auto it = counts_.find(value);
   if (it == counts_.end()) it = counts_.emplace(std::string(value), 0).first;
-  ++it->second;
+  it->second += n;
   last_ = &*it;  // element pointers survive rehashing
+}
+
+void SlotCounter::values_of(const Spec& spec, std::string_view value,
+                            std::vector<std::string_view>& out) {
+  out.clear();
+  if (value.empty()) return;
+  if (spec.prefix) {
+    if (value.size() >= spec.prefix) out.push_back(value.substr(0, spec.prefix));
+    return;
+  }
+  if (!spec.multi) {
+    out.push_back(value);
+    return;
+  }
+  while (true) {
+    size_t at = value.find(schema::kValueSeparator);
+    std::string_view v = value.substr(0, at);
+    if (!v.empty() && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+    if (at == std::string_view::npos) break;
+    value.remove_prefix(at + 1);
+  }
+  if (out.size() > schema::kMaxSpreadValues) {
+    std::sort(out.begin(), out.end());
+    out.resize(schema::kMaxSpreadValues);
+  }
 }
 
 void SlotCounter::count(std::string_view value) {
   ++total_;
-  if (value.empty()) return;
-  if (prefix_) {
-    if (value.size() < prefix_) return;
-    ++with_value_;
-    return add(value.substr(0, prefix_));
-  }
+  thread_local std::vector<std::string_view> values;
+  values_of(spec_, value, values);
+  if (values.empty()) return;
   ++with_value_;
-  if (!multi_) return add(value);
-  // Each distinct value once, and (as in the spread slots) only the first
-  // kMaxSpreadValues in sorted order.
-  thread_local std::vector<std::string_view> distinct;
-  distinct.clear();
-  std::string_view rest = value;
-  while (true) {
-    size_t at = rest.find(schema::kValueSeparator);
-    std::string_view v = rest.substr(0, at);
-    if (!v.empty() && std::find(distinct.begin(), distinct.end(), v) == distinct.end())
-      distinct.push_back(v);
-    if (at == std::string_view::npos) break;
-    rest.remove_prefix(at + 1);
-  }
-  if (distinct.size() > schema::kMaxSpreadValues) {
-    std::sort(distinct.begin(), distinct.end());
-    distinct.resize(schema::kMaxSpreadValues);
-  }
-  for (auto v : distinct) add(v);
+  for (auto v : values) add(v);
 }
+
+void SlotCounter::count(const FacetColumn& column, const std::vector<Xapian::docid>& ids) {
+  total_ += static_cast<Xapian::doccount>(ids.size());
+  const size_t documents = column.first.size() - 1;
+  thread_local std::vector<uint32_t> seen;
+  seen.clear();
+  for (Xapian::docid id : ids) {
+    if (id >= documents) continue;
+    uint32_t from = column.first[id], to = column.first[id + 1];
+    if (from == to) continue;
+    ++with_value_;
+    seen.insert(seen.end(), column.ords.begin() + from, column.ords.begin() + to);
+  }
+  // Few distinct values (languages, years) are tallied in place; many
+  // (translation groups) are sorted and counted in runs.
+  if (column.values.size() <= 4 * seen.size() + 1024) {
+    thread_local std::vector<Xapian::doccount> tally;
+    tally.assign(column.values.size(), 0);
+    for (uint32_t o : seen) ++tally[o];
+    for (size_t o = 0; o < tally.size(); ++o)
+      if (tally[o]) add(column.values[o], tally[o]);
+    return;
+  }
+  std::sort(seen.begin(), seen.end());
+  for (size_t i = 0; i < seen.size();) {
+    size_t j = i;
+    while (j < seen.size() && seen[j] == seen[i]) ++j;
+    add(column.values[seen[i]], static_cast<Xapian::doccount>(j - i));
+    i = j;
+  }
+}
+
+SlotCounter::Spec counter_spec(const FacetField& field) {
+  if (field.date_prefix) return {schema::kDateSlot, false, field.date_prefix};
+  return {field.slot, field.multi_valued, 0};
+}
+
+SlotCounter::Spec group_counter_spec() { return {schema::kGroupSlot, false, 0}; }
 
 void LocalCountSpy::operator()(const Xapian::Document& doc, double) {
   if (streams_) {
@@ -69,8 +112,14 @@ void LocalCountSpy::operator()(const Xapian::Document& doc, double) {
   for (auto* c : counters_) c->count(doc.get_value(c->slot()));
 }
 
-void LocalCountSpy::finish(const Xapian::Database& db) {
+void LocalCountSpy::finish(const Xapian::Database& db, const FacetColumns* columns) {
   if (!streams_) return;
+  if (columns && std::all_of(counters_.begin(), counters_.end(),
+                             [&](const SlotCounter* c) { return columns->find(c->spec()); })) {
+    for (auto* c : counters_) c->count(*columns->find(c->spec()), ids_);
+    ids_.clear();
+    return;
+  }
   // One database hands its documents over in docid order; keep it certain.
   if (!std::is_sorted(ids_.begin(), ids_.end())) std::sort(ids_.begin(), ids_.end());
   std::vector<Xapian::valueno> slots;
@@ -97,12 +146,7 @@ void LocalCountSpy::finish(const Xapian::Database& db) {
 void FacetSpy::attach(Xapian::Enquire& enquire, const Xapian::Database& db) {
   spies_.clear();
   if (!portable_) {
-    // Year and month come from the date slot: both facets (and a sort by
-    // date) then share one value stream.
-    if (field_.date_prefix)
-      local_ = std::make_unique<SlotCounter>(schema::kDateSlot, false, field_.date_prefix);
-    else
-      local_ = std::make_unique<SlotCounter>(field_.slot, field_.multi_valued);
+    local_ = std::make_unique<SlotCounter>(counter_spec(field_));
     return;
   }
   if (!field_.multi_valued) {
@@ -175,7 +219,7 @@ MatchCounter::MatchCounter(bool portable) {
   if (portable)
     portable_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kGroupSlot);
   else
-    local_ = std::make_unique<SlotCounter>(schema::kGroupSlot, false);
+    local_ = std::make_unique<SlotCounter>(group_counter_spec());
 }
 
 void MatchCounter::attach(Xapian::Enquire& enquire) {

@@ -40,17 +40,34 @@ struct FacetField {
 // The facet fields of an index: the built-in ones and the configured extras.
 std::vector<FacetField> facet_fields(const std::vector<schema::ExtraField>& extra);
 
+struct FacetColumn;
+class FacetColumns;
+
 // Counts the values of one value slot, splitting joined values
 // (schema::join_values) when `multi_valued`: no allocation for a value
 // already counted.
 class SlotCounter {
  public:
-  // `date_prefix` > 0: counts that many first bytes of the values instead.
-  SlotCounter(Xapian::valueno slot, bool multi_valued, size_t date_prefix = 0)
-      : slot_(slot), multi_(multi_valued), prefix_(date_prefix) {}
-  Xapian::valueno slot() const { return slot_; }
+  // What is counted: a slot, split or not, or the first `prefix` bytes of
+  // its values (year and month of the date).
+  struct Spec {
+    Xapian::valueno slot = 0;
+    bool multi = false;
+    size_t prefix = 0;
+    bool operator==(const Spec&) const = default;
+  };
+  explicit SlotCounter(Spec spec) : spec_(spec) {}
+  const Spec& spec() const { return spec_; }
+  Xapian::valueno slot() const { return spec_.slot; }
+  // The values a document whose value is `value` counts for: each distinct
+  // one once and, as in the spread slots, only the first kMaxSpreadValues in
+  // sorted order. Views into `value`.
+  static void values_of(const Spec& spec, std::string_view value,
+                        std::vector<std::string_view>& out);
   // Counts one document whose value is `value` (empty: none).
   void count(std::string_view value);
+  // Counts the documents `ids` from a column of this counter's spec.
+  void count(const FacetColumn& column, const std::vector<Xapian::docid>& ids);
   Xapian::doccount total() const { return total_; }
   // Documents per value, and the documents that had a value.
   template <typename F>
@@ -64,19 +81,24 @@ class SlotCounter {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
-  void add(std::string_view value);
-  Xapian::valueno slot_;
-  bool multi_;
-  size_t prefix_;
+  void add(std::string_view value, Xapian::doccount n = 1);
+  Spec spec_;
   Xapian::doccount total_ = 0, with_value_ = 0;
   std::unordered_map<std::string, Xapian::doccount, Hash, std::equal_to<>> counts_;
   std::pair<const std::string, Xapian::doccount>* last_ = nullptr;
 };
 
+// What a local count of `field` reads: year and month come from the date
+// slot, so that both facets (and a sort by date) share one value stream.
+SlotCounter::Spec counter_spec(const FacetField& field);
+// ... and of the translation groups (MatchCounter).
+SlotCounter::Spec group_counter_spec();
+
 // Feeds local SlotCounters the documents the matcher hands it. On one
-// database it records their docids and reads each slot afterwards as a value
-// stream (finish()): in docid order that walks the slot's chunks once, where
-// reading several slots per document hops between them. Shards joined in
+// database it records their docids and counts them afterwards (finish()),
+// from facet columns when there are some for the database's revision, else
+// reading each slot as a value stream: in docid order that walks the slot's
+// chunks once, where reading several slots per document hops between them. Shards joined in
 // one Database hand over documents by their docid within the shard, so there
 // each document's values are read as it comes. A spy of our own, so it
 // cannot run inside a remote shard (xapian-tcpsrv knows only Xapian's).
@@ -87,8 +109,9 @@ class LocalCountSpy final : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& doc, double wt) override;
   // False when there is nothing to count (the spy need not be added).
   bool counting() const { return !counters_.empty(); }
-  // After get_mset(): counts what was recorded.
-  void finish(const Xapian::Database& db);
+  // After get_mset(): counts what was recorded, from `columns` when they
+  // hold every counter's column (and are of `db`'s revision).
+  void finish(const Xapian::Database& db, const FacetColumns* columns = nullptr);
 
  private:
   std::vector<SlotCounter*> counters_;

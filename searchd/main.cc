@@ -92,6 +92,9 @@ void add_options(CLI::App& app, std::vector<std::string>& shards, portal::IndexS
                  "estimates (0: count every match)")
       ->envname("PORTAL_EXACT_COUNT_LIMIT")
       ->capture_default_str();
+  app.add_flag("!--no-facet-columns", search.facet_columns,
+               "count facets from the index instead of from values held in memory")
+      ->envname("PORTAL_NO_FACET_COLUMNS");
   app.add_option("--facets", facets, "extra facet fields (JSON); empty: none")
       ->envname("PORTAL_FACETS")
       ->capture_default_str();
@@ -199,6 +202,7 @@ int main(int argc, char** argv) {
     std::string writable;
     if (index.shards.size() == 1 && !index.shards[0].remote()) writable = index.shards[0].path;
     portal::Searcher searcher(index, search_options);
+    searcher.load_facet_columns();
     portal::IndexUpdater updates(writable);
     portal::HttpServer server(searcher, updates, keys, options);
     std::string error;

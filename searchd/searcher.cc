@@ -12,6 +12,7 @@
 #include "indexer/schema.h"
 #include "searchd/concurrency_gate.h"
 #include "searchd/db_pool.h"
+#include "searchd/facet_columns.h"
 #include "searchd/facets.h"
 #include "searchd/hits.h"
 #include "searchd/query_parser.h"
@@ -90,6 +91,8 @@ struct Searcher::Impl {
   mutable ConcurrencyGate gate;
   std::vector<FacetField> fields;
   QueryContext context;
+  // After `pool`: its builds lease handles.
+  mutable FacetColumnCache columns;
 
   Impl(IndexSetOptions shards, SearcherOptions o)
       : portable_spies(std::any_of(shards.shards.begin(), shards.shards.end(),
@@ -97,11 +100,25 @@ struct Searcher::Impl {
         pool(std::move(shards)),
         options(std::move(o)),
         gate(options.max_concurrent_searches),
-        fields(facet_fields(options.extra_fields)) {
+        fields(facet_fields(options.extra_fields)),
+        columns([this] { return build_columns(); }) {
     context.extra_fields = options.extra_fields;
     context.max_terms = options.max_query_terms;
     context.max_wildcard_expansion = options.max_wildcard_expansion;
     context.ranking = options.ranking;
+  }
+
+  std::shared_ptr<const FacetColumns> build_columns() const {
+    auto lease = pool.lease();
+    if (FacetColumns::revision_of(lease.db()).empty()) return nullptr;
+    std::vector<SlotCounter::Spec> specs = {group_counter_spec()};
+    for (const auto& f : fields) specs.push_back(counter_spec(f));
+    return std::make_shared<FacetColumns>(lease.db(), specs);
+  }
+
+  // The columns of `db`'s revision, when built (and wanted).
+  std::shared_ptr<const FacetColumns> columns_of(const Xapian::Database& db) const {
+    return options.facet_columns ? columns.get(db) : nullptr;
   }
 
   const FacetField* field(const std::string& name) const {
@@ -217,7 +234,7 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
       options.time_limit_s > 0 &&
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >=
           options.time_limit_s;
-  local_spy.finish(db);
+  local_spy.finish(db, local_spy.counting() ? columns_of(db).get() : nullptr);
   if (counter) {
     // Past `check` documents the matcher skips those that cannot reach the
     // page, so the spies saw a sample of a larger match.
@@ -345,7 +362,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     // One item, not none: past `check` documents the matcher then skips
     // those that cannot beat it, so the spy sees a sample.
     Xapian::MSet all = enquire.get_mset(0, 1, check);
-    local_spy.finish(db);
+    local_spy.finish(db, local_spy.counting() ? columns_of(db).get() : nullptr);
     const Xapian::doccount seen = spy->seen();
     if (seen >= check && seen < all.get_uncollapsed_matches_upper_bound()) {
       result.facets_exact = false;
@@ -384,6 +401,13 @@ const std::string& Searcher::db_path() const { return impl_->pool.path(); }
 
 unsigned long Searcher::document_count() const {
   return impl_->with_db([](Xapian::Database& db) { return db.get_doccount(); }, nullptr, false);
+}
+
+void Searcher::load_facet_columns() const {
+  if (!impl_->options.facet_columns || impl_->portable_spies.load()) return;
+  impl_->with_db([&](Xapian::Database& db) { return impl_->columns.get(db) != nullptr; }, nullptr,
+                 false);
+  impl_->columns.wait();
 }
 
 SearchResult Searcher::search(const SearchRequest& request) const {

@@ -177,6 +177,9 @@ struct SearcherOptions {
   // facets_exact false). 0: always count every match. A query without words
   // or filters is counted exactly at any size, from term statistics.
   unsigned long exact_count_limit = 10000;
+  // Keep the facet values of a single local index in memory (FacetColumns,
+  // built in the background for each new revision) and count from them.
+  bool facet_columns = true;
 };
 
 // load_extra_fields() (indexer/facet_config.h) reads extra facet fields from a
@@ -208,6 +211,11 @@ class Searcher {
   // Articles related to document `id`, excluding it and its translations.
   // Throws NotFound, InvalidRequest, IndexUnavailable.
   std::vector<Hit> similar(const SimilarRequest& request) const;
+
+  // Builds the facet columns of the index as it is now and waits for them
+  // (SearcherOptions::facet_columns); searches otherwise build them in the
+  // background when the index changed.
+  void load_facet_columns() const;
 
   // Not held up by searches waiting their turn (SearcherOptions).
   unsigned long document_count() const;

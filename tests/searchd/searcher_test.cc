@@ -222,6 +222,31 @@ TEST_F(SearcherTest, BroadMatchesAreCountedOnASampleBeyondTheLimit) {
   EXPECT_EQ(facet(everything, "topic"), facet(search(all), "topic"));
 }
 
+TEST_F(SearcherTest, FacetColumnsCountLikeTheIndex) {
+  SearcherOptions o;
+  o.extra_fields = load_extra_fields(source_dir() + "/data/facets.json");
+  o.facet_columns = false;
+  Searcher from_index(dir_->file("db"), o);
+  o.facet_columns = true;
+  Searcher from_columns(dir_->file("db"), o);
+  from_columns.load_facet_columns();
+  for (const std::string q : {"україна", "", "мир OR війна", "\"гуманітарні коридори\""})
+    for (bool collapse : {true, false}) {
+      SearchRequest r;
+      r.q = q;
+      r.collapse = collapse;
+      r.facets = {"topic", "type", "lang", "year", "month", "place", "speaker"};
+      r.from = "2022-03-01";  // not a match of everything
+      r.filters["lang"] = {"uk", "en"};
+      auto a = from_index.search(r), b = from_columns.search(r);
+      SCOPED_TRACE(q + (collapse ? " collapsed" : ""));
+      EXPECT_GT(a.total, 0u);
+      EXPECT_EQ(b.total, a.total);
+      ASSERT_EQ(b.facets.size(), a.facets.size());
+      for (const auto& name : r.facets) EXPECT_EQ(facet(b, name), facet(a, name)) << name;
+    }
+}
+
 TEST_F(SearcherTest, FiltersOrValuesOfOneFacetAndAndFacets) {
   auto all = corpus_->where([](const auto&) { return true; });
   auto topics = Corpus::count(all, "topics");

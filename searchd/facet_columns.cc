@@ -1,0 +1,94 @@
+#include "searchd/facet_columns.h"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+
+namespace portal {
+
+std::string FacetColumns::revision_of(const Xapian::Database& db) {
+  if (db.size() != 1) return "";
+  return db.get_uuid() + "@" + std::to_string(db.get_revision());
+}
+
+FacetColumns::FacetColumns(const Xapian::Database& db, const std::vector<SlotCounter::Spec>& specs)
+    : revision_(revision_of(db)) {
+  const Xapian::docid last = db.get_lastdocid();
+  for (const auto& spec : specs) {
+    if (find(spec)) continue;
+    FacetColumn column;
+    column.spec = spec;
+    column.first.reserve(last + 2);
+    std::unordered_map<std::string, uint32_t> ordinal;
+    std::vector<std::string_view> values;
+    column.first.push_back(0);  // docid 0
+    for (auto it = db.valuestream_begin(spec.slot); it != db.valuestream_end(spec.slot); ++it) {
+      const Xapian::docid id = it.get_docid();
+      while (column.first.size() <= id) column.first.push_back(column.ords.size());
+      const std::string value = *it;
+      SlotCounter::values_of(spec, value, values);
+      for (auto v : values) {
+        auto [at, added] = ordinal.try_emplace(std::string(v), column.values.size());
+        if (added) column.values.push_back(at->first);
+        column.ords.push_back(at->second);
+      }
+    }
+    while (column.first.size() <= last + 1) column.first.push_back(column.ords.size());
+    columns_.push_back(std::move(column));
+  }
+}
+
+const FacetColumn* FacetColumns::find(const SlotCounter::Spec& spec) const {
+  for (const auto& c : columns_)
+    if (c.spec == spec) return &c;
+  return nullptr;
+}
+
+size_t FacetColumns::bytes() const {
+  size_t n = 0;
+  for (const auto& c : columns_) {
+    n += (c.first.size() + c.ords.size()) * sizeof(uint32_t);
+    for (const auto& v : c.values) n += sizeof(v) + v.capacity();
+  }
+  return n;
+}
+
+FacetColumnCache::~FacetColumnCache() { wait(); }
+
+void FacetColumnCache::wait() {
+  std::thread running;
+  {
+    std::lock_guard lock(mutex_);
+    running = std::move(thread_);
+  }
+  if (running.joinable()) running.join();
+}
+
+std::shared_ptr<const FacetColumns> FacetColumnCache::get(const Xapian::Database& db) {
+  const std::string revision = FacetColumns::revision_of(db);
+  if (revision.empty()) return nullptr;
+  std::lock_guard lock(mutex_);
+  if (current_ && current_->revision() == revision) return current_;
+  const auto now = std::chrono::steady_clock::now();
+  if (running_ || now < next_) return nullptr;
+  running_ = true;
+  if (thread_.joinable()) thread_.join();  // ended: running_ was false
+  thread_ = std::thread([this] {
+    const auto started = std::chrono::steady_clock::now();
+    std::shared_ptr<const FacetColumns> built;
+    try {
+      built = build_();
+    } catch (const std::exception&) {
+      // Counting reads the value streams meanwhile; the next search retries.
+    } catch (const Xapian::Error&) {
+    }
+    const auto ended = std::chrono::steady_clock::now();
+    std::lock_guard relock(mutex_);
+    if (built) current_ = std::move(built);
+    running_ = false;
+    next_ = ended + 3 * (ended - started);
+  });
+  return nullptr;
+}
+
+}  // namespace portal

@@ -1,0 +1,80 @@
+// Facet values held in memory, document by document, as Lucene's doc values:
+// counting a match then reads arrays instead of the index.
+//
+// FacetColumns are built from the value streams of one revision of one
+// database, and hold one column per SlotCounter::Spec. A FacetColumnCache
+// keeps the columns of the latest revision and builds those of a new one in
+// the background; until they are ready, counting reads the value streams
+// (LocalCountSpy::finish). Memory: 8 bytes per document and column, plus 4
+// per extra value of a multi-valued field and the distinct values.
+//
+// Thread safety: FacetColumns are immutable once built and shared between
+// threads; FacetColumnCache is thread-safe.
+#pragma once
+
+#include <xapian.h>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "searchd/facets.h"
+
+namespace portal {
+
+// The values of one SlotCounter::Spec in every document: document d counts
+// for values[ords[k]] for k in [first[d], first[d + 1]).
+struct FacetColumn {
+  SlotCounter::Spec spec;
+  std::vector<std::string> values;
+  std::vector<uint32_t> first;  // one more than the highest docid + 1
+  std::vector<uint32_t> ords;
+};
+
+class FacetColumns {
+ public:
+  // Reads `db`'s value streams, one pass per slot. `db` must be one local
+  // database (revision_of() not empty).
+  FacetColumns(const Xapian::Database& db, const std::vector<SlotCounter::Spec>& specs);
+  // What identifies a database's contents: its UUID and revision; empty for
+  // shards joined in one Database, whose revision Xapian does not tell.
+  static std::string revision_of(const Xapian::Database& db);
+  const std::string& revision() const { return revision_; }
+  const FacetColumn* find(const SlotCounter::Spec& spec) const;
+  size_t bytes() const;
+
+ private:
+  std::string revision_;
+  std::vector<FacetColumn> columns_;
+};
+
+class FacetColumnCache {
+ public:
+  // `build` returns the columns of the index as it is when called, or null
+  // when it has none (several shards); it runs on a thread of its own.
+  using Build = std::function<std::shared_ptr<const FacetColumns>()>;
+  explicit FacetColumnCache(Build build) : build_(std::move(build)) {}
+  ~FacetColumnCache();
+  // The columns of `db`'s revision, or null when they are not built yet (a
+  // build then starts, unless one is running or the last one ended lately:
+  // an index that commits often is not rebuilt more than a quarter of the
+  // time).
+  std::shared_ptr<const FacetColumns> get(const Xapian::Database& db);
+  // Waits for a running build to end.
+  void wait();
+
+ private:
+  Build build_;
+  std::mutex mutex_;
+  std::shared_ptr<const FacetColumns> current_;  // guarded by mutex_
+  bool running_ = false;                         // guarded by mutex_
+  std::chrono::steady_clock::time_point next_;   // guarded by mutex_
+  std::thread thread_;
+};
+
+}  // namespace portal

@@ -1,0 +1,141 @@
+// Facet columns count what the index's values count, and follow new revisions.
+#include "searchd/facet_columns.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <random>
+
+#include "indexer/schema.h"
+#include "tests/support/test_env.h"
+
+namespace portal::test {
+namespace {
+
+using Counts = std::map<std::string, Xapian::doccount>;
+
+Counts counts_of(const SlotCounter& c) {
+  Counts out;
+  c.for_each([&](const std::string& v, Xapian::doccount n) { out[v] = n; });
+  return out;
+}
+
+const std::vector<SlotCounter::Spec> kSpecs = {
+    {schema::kTopicsSlot, true, 0}, {schema::kDateSlot, false, 4},  {schema::kDateSlot, false, 7},
+    {schema::kLangSlot, false, 0},  {schema::kGroupSlot, false, 0},
+};
+
+// Documents with gaps, missing values, repeated and many topics, and more
+// groups than the counting of few values tallies in place.
+void fill(Xapian::WritableDatabase& db, unsigned n, unsigned seed) {
+  std::mt19937 rng(seed);
+  for (unsigned i = 1; i <= n; ++i) {
+    Xapian::Document doc;
+    if (rng() % 5) {
+      std::vector<std::string> topics;
+      for (unsigned t = rng() % 20; t > 0; --t)
+        topics.push_back("topic" + std::to_string(rng() % 30));
+      doc.add_value(schema::kTopicsSlot, schema::join_values(topics));
+    }
+    if (rng() % 7)
+      doc.add_value(schema::kDateSlot, std::to_string(1990 + rng() % 30) + "-0" +
+                                           std::to_string(1 + rng() % 9) + "-15");
+    if (rng() % 3) doc.add_value(schema::kLangSlot, rng() % 2 ? "uk" : "en");
+    if (rng() % 2) doc.add_value(schema::kGroupSlot, "g" + std::to_string(rng() % 3000));
+    doc.add_boolean_term("Q" + std::to_string(i));
+    db.replace_document(i, doc);
+  }
+  for (unsigned i = 3; i <= n; i += 11) db.delete_document(i);
+  db.commit();
+}
+
+void expect_same_counts(const Xapian::Database& db, const FacetColumns& columns,
+                        const std::vector<Xapian::docid>& ids) {
+  for (const auto& spec : kSpecs) {
+    const FacetColumn* column = columns.find(spec);
+    ASSERT_NE(column, nullptr);
+    SlotCounter from_values(spec), from_column(spec);
+    for (Xapian::docid id : ids) {
+      std::string value;
+      try {
+        value = db.get_document(id).get_value(spec.slot);
+      } catch (const Xapian::DocNotFoundError&) {
+      }
+      from_values.count(value);
+    }
+    from_column.count(*column, ids);
+    SCOPED_TRACE("slot " + std::to_string(spec.slot) + " prefix " + std::to_string(spec.prefix));
+    EXPECT_EQ(from_column.total(), from_values.total());
+    EXPECT_EQ(from_column.with_value(), from_values.with_value());
+    EXPECT_EQ(counts_of(from_column), counts_of(from_values));
+  }
+}
+
+TEST(FacetColumnsTest, CountLikeTheValuesOfEveryDocument) {
+  TempDir dir;
+  Xapian::WritableDatabase wdb(dir.file("db"), Xapian::DB_CREATE);
+  fill(wdb, 5000, 1);
+  Xapian::Database db(dir.file("db"));
+  FacetColumns columns(db, kSpecs);
+  EXPECT_EQ(columns.revision(), FacetColumns::revision_of(db));
+  EXPECT_GT(columns.bytes(), 5000u * 4);
+  std::vector<Xapian::docid> all, few;
+  for (Xapian::docid id = 1; id <= 5000; ++id) all.push_back(id);
+  for (Xapian::docid id = 7; id <= 5000; id += 97) few.push_back(id);
+  few.push_back(6000);  // beyond the last document
+  expect_same_counts(db, columns, all);
+  expect_same_counts(db, columns, few);
+  expect_same_counts(db, columns, {});
+}
+
+TEST(FacetColumnsTest, CacheServesTheRevisionItWasBuiltFor) {
+  TempDir dir;
+  Xapian::WritableDatabase wdb(dir.file("db"), Xapian::DB_CREATE);
+  fill(wdb, 300, 2);
+  const std::vector<SlotCounter::Spec> specs = {kSpecs[3]};
+  int builds = 0;
+  FacetColumnCache cache([&] {
+    ++builds;
+    return std::make_shared<const FacetColumns>(Xapian::Database(dir.file("db")), specs);
+  });
+  Xapian::Database db(dir.file("db"));
+  EXPECT_EQ(cache.get(db), nullptr);  // starts a build
+  cache.wait();
+  auto first = cache.get(db);
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->revision(), FacetColumns::revision_of(db));
+  EXPECT_EQ(builds, 1);
+
+  // A new revision is not served the old columns; they are rebuilt.
+  fill(wdb, 400, 3);
+  db.reopen();
+  EXPECT_EQ(cache.get(db), nullptr);
+  cache.wait();
+  // A build that ends lately delays the next one by three times its length.
+  std::shared_ptr<const FacetColumns> second;
+  for (int i = 0; i < 1000 && !second; ++i) {
+    second = cache.get(db);
+    if (!second) {
+      cache.wait();
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(second->revision(), FacetColumns::revision_of(db));
+  EXPECT_NE(second->revision(), first->revision());
+  EXPECT_EQ(builds, 2);
+  SlotCounter langs(specs[0]);
+  langs.count(*second->find(specs[0]), {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+  EXPECT_EQ(langs.total(), 10u);
+
+  // Shards joined in one Database have no revision to key columns by.
+  Xapian::Database joined(dir.file("db"));
+  joined.add_database(Xapian::Database(dir.file("db")));
+  EXPECT_EQ(FacetColumns::revision_of(joined), "");
+  EXPECT_EQ(cache.get(joined), nullptr);
+  cache.wait();
+  EXPECT_EQ(builds, 2);
+}
+
+}  // namespace
+}  // namespace portal::test
