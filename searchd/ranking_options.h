@@ -27,6 +27,13 @@ struct RankingOptions {
   double title_weight = 0.5;
   double phrase_weight = 2.0;
   double near_weight = 1.0;
+
+  // The boosts are computed on the page asked for and this many matches
+  // after it, ranked without the boosts (as Elasticsearch's rescore window),
+  // rather than on every match: a broad query of common words then checks
+  // word positions in a window of documents, not in thousands. 0: on every
+  // match.
+  unsigned rescore_window = 100;
 };
 
 }  // namespace portal

@@ -17,6 +17,7 @@
 #include "searchd/hits.h"
 #include "searchd/query_parser.h"
 #include "searchd/recency.h"
+#include "searchd/rescore.h"
 #include "searchd/similar.h"
 #include "searchd/spelling.h"
 #include "searchd/suggest.h"
@@ -30,9 +31,10 @@ constexpr int kDbRetries = 3;
 
 // How a match was counted (Searcher::Impl::match).
 struct Counting {
-  bool cut_short = false;  // the time limit stopped the matcher
-  bool exact = true;       // the spies saw every match
-  double scale = 1.0;      // matches estimated per document the spies saw
+  bool cut_short = false;          // the time limit stopped the matcher
+  bool exact = true;               // the spies saw every match
+  double scale = 1.0;              // matches estimated per document the spies saw
+  Xapian::doccount estimated = 0;  // matches (groups when collapsing) estimated
 };
 
 struct Plan {
@@ -64,6 +66,25 @@ Xapian::Query filtered(const Plan& p, const Xapian::Query& q, const std::string&
   if (f.empty()) return q;
   return Xapian::Query(Xapian::Query::OP_FILTER, q,
                        Xapian::Query(Xapian::Query::OP_AND, f.begin(), f.end()));
+}
+
+// The newest months that hold at least `wanted` documents between them, as
+// a boolean query; empty when that takes every month. Listing everything
+// newest first, the first `wanted` documents are all in those months.
+Xapian::Query newest_months(const Xapian::Database& db, Xapian::doccount wanted) {
+  const std::string prefix(schema::kMonthPrefix);
+  std::vector<std::pair<std::string, Xapian::doccount>> months;
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
+    months.emplace_back(*it, it.get_termfreq());
+  std::vector<Xapian::Query> newest;
+  Xapian::doccount held = 0;
+  for (auto it = months.rbegin(); it != months.rend() && held < wanted; ++it) {
+    newest.emplace_back(it->first);
+    held += it->second;
+  }
+  if (held < wanted || newest.size() == months.size()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, newest.begin(), newest.end()), 0.0);
 }
 
 std::string lower_ascii(std::string s) {
@@ -208,9 +229,15 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
                                    std::vector<std::unique_ptr<FacetSpy>>& spies,
                                    MatchCounter* counter, Counting& counting) const {
   const SearchRequest& r = *p.request;
-  Xapian::Enquire enquire(db);
-  enquire.set_query(filtered(p, scored(p, p.relevance ? r.recency : 0)));
   const RankingOptions& ranking = options.ranking;
+  // Ranked by relevance, the boosts rescore a window of first matches.
+  const bool rescore = p.relevance && !p.boost.empty() && ranking.rescore_window > 0;
+  const Xapian::doccount window = ranking.rescore_window + first + count;
+  Plan unboosted = p;
+  unboosted.boost = Xapian::Query();
+  Xapian::Enquire enquire(db);
+  enquire.set_query(filtered(rescore ? unboosted : p,
+                             scored(rescore ? unboosted : p, p.relevance ? r.recency : 0)));
   enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5));
   if (!p.relevance) enquire.set_sort_by_value(schema::kDateSlot, r.sort != SortOrder::kDateAsc);
   if (r.collapse) enquire.set_collapse_key(schema::kGroupSlot);
@@ -228,7 +255,8 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
   if (local_spy.counting()) enquire.add_matchspy(&local_spy);
   auto started = std::chrono::steady_clock::now();
   const Xapian::doccount check = counter ? count_limit(db) : 0;
-  Xapian::MSet mset = enquire.get_mset(first, count, check);
+  Xapian::MSet mset =
+      rescore ? enquire.get_mset(0, window, check) : enquire.get_mset(first, count, check);
   // The matcher stops early only when it runs out of time.
   counting.cut_short =
       options.time_limit_s > 0 &&
@@ -243,6 +271,17 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
     counting.scale = counting.exact || seen == 0
                          ? 1.0
                          : static_cast<double>(mset.get_uncollapsed_matches_estimated()) / seen;
+  }
+  counting.estimated = mset.get_matches_estimated();
+  if (rescore && !mset.empty()) {
+    // The first matches again, with the boosts; the whole match when they
+    // cannot be told apart.
+    Xapian::Query full = filtered(p, scored(p, r.recency));
+    Xapian::Query only =
+        mset.size() < window ? Xapian::Query() : restrict_to(db, mset, !portable_spies.load());
+    enquire.set_query(only.empty() ? full : Xapian::Query(Xapian::Query::OP_FILTER, full, only));
+    enquire.clear_matchspies();
+    mset = enquire.get_mset(first, count);
   }
   return mset;
 }
@@ -269,8 +308,21 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
       spies.push_back(std::make_unique<FacetSpy>(*field(name), portable));
   auto counter = std::make_unique<MatchCounter>(portable);
   Counting counting;
-  Xapian::MSet mset =
-      match(db, p, first, r.per_page, spies, everything ? nullptr : counter.get(), counting);
+  Xapian::MSet mset;
+  if (everything && !p.relevance && r.sort != SortOrder::kDateAsc) {
+    // Newest first: the page is among the newest months, so the matcher need
+    // not sort every document. Widened until the page is full (a collapsed
+    // page needs as many groups) or every month is taken.
+    for (Xapian::doccount held = 4 * (first + r.per_page) + 16;; held *= 4) {
+      Plan newest = p;
+      newest.text = newest_months(db, held);
+      mset =
+          match(db, newest.text.empty() ? p : newest, first, r.per_page, spies, nullptr, counting);
+      if (newest.text.empty() || mset.size() >= static_cast<Xapian::doccount>(r.per_page)) break;
+    }
+  } else {
+    mset = match(db, p, first, r.per_page, spies, everything ? nullptr : counter.get(), counting);
+  }
   std::vector<std::string> highlight_words = parsed.highlight_words;
 
   auto retry = [&](const Xapian::Query& q, const Xapian::Query& boost) {
@@ -282,7 +334,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     auto fresh_counter = std::make_unique<MatchCounter>(portable);
     Counting fresh_counting;
     Xapian::MSet m = match(db, alt, first, r.per_page, fresh, fresh_counter.get(), fresh_counting);
-    if (m.get_matches_estimated() == 0) return false;
+    if (fresh_counting.estimated == 0) return false;
     mset = m;
     spies = std::move(fresh);
     counter = std::move(fresh_counter);
@@ -292,9 +344,9 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   };
 
   std::optional<Correction> correction;
-  if (mset.get_matches_estimated() < 3 && !parsed.words.empty())
+  if (counting.estimated < 3 && !parsed.words.empty())
     correction = correct_spelling(db, r.q, parsed.words);
-  if (mset.get_matches_estimated() == 0 && correction) {
+  if (counting.estimated == 0 && correction) {
     ParsedQuery fixed = parse_query(correction->query, context);
     if (retry(fixed.strict, fixed.boost) ||
         (!fixed.relaxed.empty() && retry(fixed.relaxed, fixed.boost))) {
@@ -304,7 +356,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
       correction.reset();
     }
   }
-  if (mset.get_matches_estimated() == 0 && !result.corrected && !parsed.relaxed.empty())
+  if (counting.estimated == 0 && !result.corrected && !parsed.relaxed.empty())
     result.relaxed = retry(parsed.relaxed, parsed.boost);
   if (correction) result.did_you_mean = correction->query;
 
@@ -313,12 +365,11 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   } else if (counting.exact) {
     result.total = r.collapse ? counter->groups() : counter->documents();
   } else {
-    result.total = mset.get_matches_estimated();  // of groups when collapsing
+    result.total = counting.estimated;  // of groups when collapsing
   }
   result.total_is_exact = counting.exact && !counting.cut_short;
   result.facets_exact = result.total_is_exact;
-  if (counting.cut_short)
-    result.total = std::max<unsigned long>(result.total, mset.get_matches_estimated());
+  if (counting.cut_short) result.total = std::max<unsigned long>(result.total, counting.estimated);
 
   Highlighter highlighter(highlight_words, parsed.highlight_prefixes);
   for (auto it = mset.begin(); it != mset.end(); ++it) {

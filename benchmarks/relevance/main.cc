@@ -79,6 +79,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   knobs->add_option("--near-weight", ranking.near_weight, "all-words-near boost")
       ->capture_default_str();
+  knobs
+      ->add_option("--rescore-window", ranking.rescore_window,
+                   "first matches the boosts rescore (0: every match)")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
   try {

@@ -103,6 +103,31 @@ TEST_F(SearcherTest, EmptyQueryListsEverythingNewestFirst) {
     EXPECT_LE(oldest.hits[i - 1].date.substr(0, 10), oldest.hits[i].date.substr(0, 10)) << i;
 }
 
+TEST_F(SearcherTest, NewestFirstPagesOfEverythingAreThoseOfTheFullSort) {
+  // Everything newest first is looked for among the newest months only; a
+  // date filter that every article passes sorts the whole match instead.
+  for (bool collapse : {true, false})
+    for (int per_page : {10, 100})
+      for (int page : {1, 2, 9}) {
+        SearchRequest r;
+        r.collapse = collapse;
+        r.per_page = per_page;
+        r.page = page;
+        auto newest = search(r);
+        r.from = "1900-01-01";
+        auto sorted = search(r);
+        SCOPED_TRACE(std::to_string(page) + "x" + std::to_string(per_page) +
+                     (collapse ? " collapsed" : ""));
+        EXPECT_EQ(newest.total, sorted.total);
+        ASSERT_EQ(newest.hits.size(), sorted.hits.size());
+        if (page < 9 || per_page == 10) {
+          EXPECT_EQ(newest.hits.size(), size_t(per_page));
+        }
+        for (size_t i = 0; i < newest.hits.size(); ++i)
+          EXPECT_EQ(newest.hits[i].id, sorted.hits[i].id) << i;
+      }
+}
+
 TEST_F(SearcherTest, CollapsedTotalCountsTranslationGroups) {
   auto all = corpus_->where([](const auto&) { return true; });
   EXPECT_EQ(search("", true).total, Corpus::groups(all));

@@ -1,0 +1,58 @@
+#include "searchd/rescore.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "indexer/schema.h"
+
+namespace portal {
+namespace {
+
+// Iterates a sorted list of docids of one database.
+class DocidSource final : public Xapian::PostingSource {
+ public:
+  explicit DocidSource(std::vector<Xapian::docid> ids) : ids_(std::move(ids)) {}
+  Xapian::PostingSource* clone() const override { return new DocidSource(ids_); }
+  void init(const Xapian::Database&) override { at_ = 0, started_ = false; }
+  Xapian::doccount get_termfreq_min() const override { return 0; }
+  Xapian::doccount get_termfreq_est() const override { return count(); }
+  Xapian::doccount get_termfreq_max() const override { return count(); }
+  void next(double) override {
+    if (started_) ++at_;
+    started_ = true;
+  }
+  void skip_to(Xapian::docid did, double) override {
+    started_ = true;
+    at_ = static_cast<size_t>(
+        std::lower_bound(ids_.begin() + static_cast<long>(at_), ids_.end(), did) - ids_.begin());
+  }
+  bool at_end() const override { return started_ && at_ >= ids_.size(); }
+  Xapian::docid get_docid() const override { return ids_[at_]; }
+
+ private:
+  Xapian::doccount count() const { return static_cast<Xapian::doccount>(ids_.size()); }
+  std::vector<Xapian::docid> ids_;
+  size_t at_ = 0;
+  bool started_ = false;
+};
+
+}  // namespace
+
+Xapian::Query restrict_to(const Xapian::Database& db, const Xapian::MSet& window, bool local) {
+  if (local && db.size() == 1) {
+    std::vector<Xapian::docid> ids;
+    for (auto it = window.begin(); it != window.end(); ++it) ids.push_back(*it);
+    std::sort(ids.begin(), ids.end());
+    return Xapian::Query((new DocidSource(std::move(ids)))->release());
+  }
+  std::vector<Xapian::Query> terms;
+  for (auto it = window.begin(); it != window.end(); ++it) {
+    std::string id = it.get_document().get_value(schema::kIdSlot);
+    if (id.empty()) return Xapian::Query();
+    terms.emplace_back(std::string(schema::kIdPrefix) + id);
+  }
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+}  // namespace portal

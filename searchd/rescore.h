@@ -1,0 +1,20 @@
+// Rescoring the first matches of a query with costlier boosts (phrase,
+// proximity, title), as Elasticsearch's rescore: the match is ranked without
+// the boosts, and the boosted query then runs over its first matches only.
+// A broad query of common words then checks word positions in a window of
+// documents instead of in every match.
+#pragma once
+
+#include <xapian.h>
+
+namespace portal {
+
+// A boolean query matching exactly the documents of `window` (one ranked
+// match on `db`), for restricting a second match to them: the documents
+// themselves on one local database, else their id terms. Returns an empty
+// Query when it cannot (a document without an id value), in which case the
+// second match must run unrestricted. `local` false: `db` may have remote
+// parts, which cannot run a posting source of ours.
+Xapian::Query restrict_to(const Xapian::Database& db, const Xapian::MSet& window, bool local);
+
+}  // namespace portal
