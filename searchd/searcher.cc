@@ -11,6 +11,7 @@
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
 #include "searchd/concurrency_gate.h"
+#include "searchd/date_filter.h"
 #include "searchd/db_pool.h"
 #include "searchd/facet_columns.h"
 #include "searchd/facets.h"
@@ -45,6 +46,7 @@ struct Plan {
   // Filter queries by facet name, and the date range.
   std::map<std::string, Xapian::Query> filters;
   Xapian::Query dates;
+  std::string from, to;  // the date range's bounds (date_bound)
 };
 
 Xapian::Query scored(const Plan& p, double recency) {
@@ -215,12 +217,10 @@ Plan Searcher::Impl::plan(const SearchRequest& r) const {
   std::string to = r.to.empty() ? "" : date_bound(r.to, true, "to");
   if (!from.empty() && !to.empty() && from > to)
     throw InvalidRequest("from", "from (" + r.from + ") is after to (" + r.to + ")");
-  if (!from.empty() && !to.empty())
-    p.dates = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to);
-  else if (!from.empty())
-    p.dates = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, from);
-  else if (!to.empty())
-    p.dates = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, to);
+  // The query itself depends on the index (run()).
+  if (!from.empty() || !to.empty()) p.dates = Xapian::Query::MatchAll;
+  p.from = from;
+  p.to = to;
   return p;
 }
 
@@ -299,6 +299,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   bool long_query = !parsed.relaxed.empty() && parsed.words.size() > options.ranking.max_all_words;
   p.text = long_query ? parsed.relaxed : parsed.strict;
   p.boost = parsed.boost;
+  if (!p.from.empty() || !p.to.empty()) p.dates = date_filter(db, p.from, p.to);
   // A match of every document is counted from term statistics instead.
   const bool everything =
       p.text.get_type() == Xapian::Query::LEAF_MATCH_ALL && p.filters.empty() && p.dates.empty();

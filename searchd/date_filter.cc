@@ -1,0 +1,64 @@
+#include "searchd/date_filter.h"
+
+#include <vector>
+
+#include "indexer/schema.h"
+
+namespace portal {
+namespace {
+
+// The date values a year or month term stands for lie in [first, last].
+struct Span {
+  std::string first, last;
+};
+
+Span span_of(const std::string& period) {
+  if (period.size() == 4) return {period + "-01-01", period + "-12-31\xff"};
+  return {period + "-01", period + "-31\xff"};
+}
+
+}  // namespace
+
+Xapian::Query date_filter(const Xapian::Database& db, const std::string& from,
+                          const std::string& to) {
+  auto inside = [&](const Span& s) {
+    return (from.empty() || from <= s.first) && (to.empty() || s.last <= to);
+  };
+  auto outside = [&](const Span& s) {
+    return (!from.empty() && s.last < from) || (!to.empty() && to < s.first);
+  };
+  const std::string year_prefix(schema::kYearPrefix), month_prefix(schema::kMonthPrefix);
+  std::vector<Xapian::Query> parts;
+  std::vector<std::string> cut_years;
+  for (auto it = db.allterms_begin(year_prefix); it != db.allterms_end(year_prefix); ++it) {
+    const std::string year = (*it).substr(year_prefix.size());
+    Span s = span_of(year);
+    if (year.size() != 4 || outside(s)) continue;
+    if (inside(s))
+      parts.emplace_back(*it);
+    else
+      cut_years.push_back(year);
+  }
+  for (const auto& year : cut_years) {
+    const std::string prefix = month_prefix + year + "-";
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+      Span s = span_of((*it).substr(month_prefix.size()));
+      if (outside(s)) continue;
+      if (inside(s)) {
+        parts.emplace_back(*it);
+        continue;
+      }
+      // Cut by a bound: the month's documents, checked by date.
+      Xapian::Query days =
+          from.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, to)
+          : to.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, from)
+                       : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to);
+      parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(*it), days);
+    }
+  }
+  if (parts.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), 0.0);
+}
+
+}  // namespace portal

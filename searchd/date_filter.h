@@ -1,0 +1,23 @@
+// A date range as a filter over the year and month terms of an index.
+//
+// A value range over the date slot checks the date of every document the
+// rest of the query matches, decoding the whole date value stream on the
+// way. The same range is mostly whole years and months, whose filter terms
+// (schema::kYearPrefix, kMonthPrefix) list their documents directly; only a
+// month cut by a bound needs the value range, and then only over that
+// month's documents.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+
+namespace portal {
+
+// The documents of `db` dated from `from` to `to` (bounds as date_bound()
+// returns them; either may be empty, not both). Matches exactly what
+// OP_VALUE_RANGE over schema::kDateSlot matches, as a boolean query.
+Xapian::Query date_filter(const Xapian::Database& db, const std::string& from,
+                          const std::string& to);
+
+}  // namespace portal
