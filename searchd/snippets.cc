@@ -1,8 +1,10 @@
 #include "searchd/snippets.h"
 
 #include <algorithm>
+#include <mutex>
 #include <optional>
 #include <set>
+#include <shared_mutex>
 
 #include "analyzers/analyzer.h"
 #include "searchd/query_terms.h"
@@ -55,6 +57,37 @@ size_t piece_end(std::string_view text, size_t begin, size_t size) {
   size_t at = text.find_first_of(" \n\t", begin + size);
   return at == std::string_view::npos ? text.size() : char_boundary(text, at + 1);
 }
+
+// Normalised words met by any highlighter, by the key of
+// Highlighter::matches(): the words of hits repeat from request to request
+// as within one. Bounded: emptied when full.
+class NormalizedWords {
+ public:
+  static NormalizedWords& instance() {
+    static NormalizedWords words;
+    return words;
+  }
+  // Calls f(token) for each found key (`found[k]` set true), under one lock.
+  template <typename F>
+  void find(const std::vector<size_t>& keys, std::vector<bool>& found, F&& f) const {
+    std::shared_lock lock(mutex_);
+    for (size_t k = 0; k < keys.size(); ++k)
+      if (auto it = words_.find(keys[k]); it != words_.end()) {
+        found[k] = true;
+        f(k, it->second);
+      }
+  }
+  void add(const std::vector<size_t>& keys, std::vector<analysis::Token>& tokens) {
+    std::unique_lock lock(mutex_);
+    if (words_.size() + tokens.size() > kMaxWords) words_.clear();
+    for (size_t i = 0; i < tokens.size(); ++i) words_.emplace(keys[i], std::move(tokens[i]));
+  }
+
+ private:
+  static constexpr size_t kMaxWords = 100'000;
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<size_t, analysis::Token> words_;
+};
 
 }  // namespace
 
@@ -117,13 +150,30 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
     }
     unit[i - from] = -2 - it->second;
   }
-  analyzer.normalize(text, pending);
+  // Words met in earlier requests are normalised already; the others are
+  // normalised together, and remembered.
   std::vector<long> found(pending.size());
-  for (size_t k = 0; k < pending.size(); ++k) {
-    auto u = unit_of(pending[k]);
+  std::vector<bool> known(pending.size());
+  auto& normalized = NormalizedWords::instance();
+  normalized.find(pending_keys, known, [&](size_t k, const analysis::Token& t) {
+    auto u = unit_of(t);
     found[k] = u ? static_cast<long>(*u) : -1L;
-    seen_.emplace(pending_keys[k], found[k]);
+  });
+  std::vector<analysis::Token> fresh;
+  std::vector<size_t> fresh_keys, fresh_at;
+  for (size_t k = 0; k < pending.size(); ++k)
+    if (!known[k]) {
+      fresh.push_back(std::move(pending[k]));
+      fresh_keys.push_back(pending_keys[k]);
+      fresh_at.push_back(k);
+    }
+  analyzer.normalize(text, fresh);
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    auto u = unit_of(fresh[i]);
+    found[fresh_at[i]] = u ? static_cast<long>(*u) : -1L;
   }
+  if (!fresh.empty()) normalized.add(fresh_keys, fresh);
+  for (size_t k = 0; k < pending.size(); ++k) seen_.emplace(pending_keys[k], found[k]);
   for (size_t i = from; i < tokens.size(); ++i) {
     long u = unit[i - from];
     if (u <= -2) u = found[static_cast<size_t>(-2 - u)];

@@ -5,8 +5,10 @@
 // so inflected forms are marked too ("санкції" marks "санкцій"). Everything
 // outside <mark> is HTML-escaped.
 //
-// Each distinct word of the texts (as written, per language) is normalised
-// once per Highlighter: the words of a page of hits repeat a lot.
+// Each distinct word of the texts (as written, per language) is looked up
+// once per Highlighter: the words of a page of hits repeat a lot. Its
+// normalised form is kept process-wide (bounded), as words repeat from
+// request to request too.
 //
 // Thread safety: a Highlighter serves one request, on one thread (it
 // remembers the words it has seen).

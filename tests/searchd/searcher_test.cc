@@ -457,6 +457,29 @@ TEST_F(SearcherTest, SnippetsMarkInflectedFormsAndEscapeTheRest) {
   EXPECT_TRUE(marked.count("Маріуполь"));
 }
 
+TEST_F(SearcherTest, SnippetsOfAWordDependOnlyOnTheQuery) {
+  // Normalised words are remembered across requests: a word met unmarked
+  // under one query is marked under the next that asks for it.
+  SearchRequest r;
+  r.per_page = 20;
+  r.q = "sanction";
+  auto first = search(r);
+  r.q = "sanctions Russia";
+  auto other = marked_words(search(r));
+  EXPECT_TRUE(other.count("Russia") || other.count("russia"));
+  r.q = "Росія";
+  auto cyrillic = marked_words(search(r));
+  for (const auto& m : cyrillic) EXPECT_TRUE(m.starts_with("рос") || m.starts_with("Рос")) << m;
+  r.q = "sanction";
+  auto again = search(r);
+  ASSERT_EQ(again.hits.size(), first.hits.size());
+  for (size_t i = 0; i < first.hits.size(); ++i) {
+    EXPECT_EQ(again.hits[i].snippet_html, first.hits[i].snippet_html) << i;
+    EXPECT_EQ(again.hits[i].title_html, first.hits[i].title_html) << i;
+  }
+  for (const auto& m : marked_words(again)) EXPECT_TRUE(lower(m).starts_with("sanction")) << m;
+}
+
 TEST_F(SearcherTest, TitleIsHighlightedAndEscaped) {
   auto result = search("sanctions");
   ASSERT_FALSE(result.hits.empty());
