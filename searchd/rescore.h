@@ -9,12 +9,16 @@
 
 namespace portal {
 
-// A boolean query matching exactly the documents of `window` (one ranked
-// match on `db`), for restricting a second match to them: the documents
-// themselves on one local database, else their id terms. Returns an empty
-// Query when it cannot (a document without an id value), in which case the
-// second match must run unrestricted. `local` false: `db` may have remote
-// parts, which cannot run a posting source of ours.
+// A boolean query matching the documents of `window` (one ranked match on
+// `db`) and, when it was collapsed, every document of their translation
+// groups, for restricting a second match to them: the documents themselves
+// on one local database, else their id terms, and the group terms. A second
+// match collapsed the same way then picks each group's best version among
+// all of them, and when `window` holds every match of a query, that query
+// restricted to these documents matches exactly what it matches alone.
+// Returns an empty Query when it cannot (a document without an id value), in
+// which case the second match must run unrestricted. `local` false: `db` may
+// have remote parts, which cannot run a posting source of ours.
 Xapian::Query restrict_to(const Xapian::Database& db, const Xapian::MSet& window, bool local);
 
 }  // namespace portal

@@ -274,11 +274,14 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
   }
   counting.estimated = mset.get_matches_estimated();
   if (rescore && !mset.empty()) {
-    // The first matches again, with the boosts; the whole match when they
-    // cannot be told apart.
+    // The first matches again, with the boosts. When they are the whole
+    // match, restricting them changes nothing; on shards, where it costs
+    // reading their ids, the whole match runs again instead.
     Xapian::Query full = filtered(p, scored(p, r.recency));
-    Xapian::Query only =
-        mset.size() < window ? Xapian::Query() : restrict_to(db, mset, !portable_spies.load());
+    const bool own_source = !portable_spies.load();
+    Xapian::Query only = mset.size() < window && !(own_source && db.size() == 1)
+                             ? Xapian::Query()
+                             : restrict_to(db, mset, own_source);
     enquire.set_query(only.empty() ? full : Xapian::Query(Xapian::Query::OP_FILTER, full, only));
     enquire.clear_matchspies();
     mset = enquire.get_mset(first, count);
