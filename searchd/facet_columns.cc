@@ -8,7 +8,11 @@ namespace portal {
 
 std::string FacetColumns::revision_of(const Xapian::Database& db) {
   if (db.size() != 1) return "";
-  return db.get_uuid() + "@" + std::to_string(db.get_revision());
+  try {
+    return db.get_uuid() + "@" + std::to_string(db.get_revision());
+  } catch (const Xapian::Error&) {
+    return "";  // a remote database (a stub may name one) may not tell
+  }
 }
 
 FacetColumns::FacetColumns(const Xapian::Database& db, const std::vector<SlotCounter::Spec>& specs)

@@ -42,7 +42,8 @@ class FacetColumns {
   // database (revision_of() not empty).
   FacetColumns(const Xapian::Database& db, const std::vector<SlotCounter::Spec>& specs);
   // What identifies a database's contents: its UUID and revision; empty for
-  // shards joined in one Database, whose revision Xapian does not tell.
+  // shards joined in one Database, whose revision Xapian does not tell, and
+  // for a database that cannot tell it.
   static std::string revision_of(const Xapian::Database& db);
   const std::string& revision() const { return revision_; }
   const FacetColumn* find(const SlotCounter::Spec& spec) const;

@@ -1,12 +1,15 @@
 // Facet counting over a whole match set.
 //
 // A FacetSpy counts the values of one value slot in every document the
-// matcher hands it; multi-valued fields (topics, extra fields) are counted
-// over their spread slots (schema::spread_slot) so that each value counts. For exact counts the
-// match must look at every document (get_mset with check_at_least = the database size); when
-// it looks at fewer (SearcherOptions::exact_count_limit), counts are scaled up to estimates.
-// A match of every document needs no spy at all: its counts are the term frequencies of the
-// facet's filter terms (term_facet).
+// matcher hands it. On a local index the documents are counted after the
+// match (LocalCountSpy), from facet columns held in memory when there are
+// some (facet_columns.h); remote shards run Xapian's ValueCountMatchSpy over
+// the spread slots of multi-valued fields (schema::spread_slot), so that
+// each value counts. For exact counts the match must look at every document
+// (get_mset with check_at_least = the database size); when it looks at fewer
+// (SearcherOptions::exact_count_limit), counts are scaled up to estimates. A
+// match of every document needs no spy at all: its counts are the term
+// frequencies of the facet's filter terms (term_facet).
 //
 // Thread safety: a spy belongs to one Enquire in one thread.
 #pragma once
@@ -98,10 +101,11 @@ SlotCounter::Spec group_counter_spec();
 // database it records their docids and counts them afterwards (finish()),
 // from facet columns when there are some for the database's revision, else
 // reading each slot as a value stream: in docid order that walks the slot's
-// chunks once, where reading several slots per document hops between them. Shards joined in
-// one Database hand over documents by their docid within the shard, so there
-// each document's values are read as it comes. A spy of our own, so it
-// cannot run inside a remote shard (xapian-tcpsrv knows only Xapian's).
+// chunks once, where reading several slots per document hops between them.
+// Shards joined in one Database hand over documents by their docid within
+// the shard, so there each document's values are read as it comes. A spy of
+// our own, so it cannot run inside a remote shard (xapian-tcpsrv knows only
+// Xapian's).
 class LocalCountSpy final : public Xapian::MatchSpy {
  public:
   LocalCountSpy(const Xapian::Database& db, std::vector<SlotCounter*> counters)
@@ -120,9 +124,10 @@ class LocalCountSpy final : public Xapian::MatchSpy {
 };
 
 // Counts one facet. On local databases with a SlotCounter over the field's
-// slot, fed by a LocalCountSpy (local()); with `portable`, with Xapian's ValueCountMatchSpy (one
-// per slot: the field's slot, or the spread slots of a multi-valued field), which also runs inside
-// remote shards. Both count the same.
+// slot, fed by a LocalCountSpy (local()); with `portable`, with Xapian's
+// ValueCountMatchSpy (one per slot: the field's slot, or the spread slots of
+// a multi-valued field), which also runs inside remote shards. Both count the
+// same.
 class FacetSpy {
  public:
   FacetSpy(FacetField field, bool portable) : field_(std::move(field)), portable_(portable) {}

@@ -217,8 +217,7 @@ Plan Searcher::Impl::plan(const SearchRequest& r) const {
   std::string to = r.to.empty() ? "" : date_bound(r.to, true, "to");
   if (!from.empty() && !to.empty() && from > to)
     throw InvalidRequest("from", "from (" + r.from + ") is after to (" + r.to + ")");
-  // The query itself depends on the index (run()).
-  if (!from.empty() || !to.empty()) p.dates = Xapian::Query::MatchAll;
+  // p.dates depends on the index (date_filter, in run()).
   p.from = from;
   p.to = to;
   return p;

@@ -123,9 +123,10 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
                           const std::vector<analysis::Token>& tokens, size_t from,
                           std::vector<Match>& out) const {
   if (units_ == 0 || from >= tokens.size()) return;
-  // A word is normalised (folded, stemmed) only the first time this
-  // highlighter meets it as written, in this language. Words are told apart
-  // by a 64-bit hash: a collision could at worst mark a wrong word.
+  // A word is looked up only the first time this highlighter meets it as
+  // written, in this language, and normalised (folded, stemmed) only the
+  // first time any highlighter does. Words are told apart by a 64-bit hash: a
+  // collision could at worst mark a wrong word.
   const size_t salt = std::hash<std::string_view>()(analyzer.language());
   auto key_of = [&](const analysis::Token& t) {
     size_t h = std::hash<std::string_view>()(text.substr(t.start, t.end - t.start));
