@@ -28,11 +28,12 @@ struct RankingOptions {
   double phrase_weight = 2.0;
   double near_weight = 1.0;
 
-  // The boosts are computed on the page asked for and this many matches
-  // after it, ranked without the boosts (as Elasticsearch's rescore window),
-  // rather than on every match: a broad query of common words then checks
-  // word positions in a window of documents, not in thousands. 0: on every
-  // match.
+  // Boosts that check word positions (phrase, near) are computed, with the
+  // title boost of the same query, on the page asked for and this many
+  // matches after it, ranked without the boosts (as Elasticsearch's rescore
+  // window), rather than on every match: a broad query of common words then
+  // checks word positions in a window of documents, not in thousands. 0: on
+  // every match.
   unsigned rescore_window = 100;
 };
 

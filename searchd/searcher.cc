@@ -70,6 +70,15 @@ Xapian::Query filtered(const Plan& p, const Xapian::Query& q, const std::string&
                        Xapian::Query(Xapian::Query::OP_AND, f.begin(), f.end()));
 }
 
+// Whether `q` checks word positions (a phrase or a proximity).
+bool has_positions(const Xapian::Query& q) {
+  if (q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_NEAR)
+    return true;
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i)
+    if (has_positions(q.get_subquery(i))) return true;
+  return false;
+}
+
 // The newest months that hold at least `wanted` documents between them, as
 // a boolean query; empty when that takes every month. Listing everything
 // newest first, the first `wanted` documents are all in those months.
@@ -229,8 +238,11 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
                                    MatchCounter* counter, Counting& counting) const {
   const SearchRequest& r = *p.request;
   const RankingOptions& ranking = options.ranking;
-  // Ranked by relevance, the boosts rescore a window of first matches.
-  const bool rescore = p.relevance && !p.boost.empty() && ranking.rescore_window > 0;
+  // Ranked by relevance, boosts that check word positions rescore a window
+  // of first matches; title boosts cost little more than the words
+  // themselves, and apply to every match.
+  const bool rescore =
+      p.relevance && ranking.rescore_window > 0 && !p.boost.empty() && has_positions(p.boost);
   const Xapian::doccount window = ranking.rescore_window + first + count;
   Plan unboosted = p;
   unboosted.boost = Xapian::Query();
