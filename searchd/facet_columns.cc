@@ -59,6 +59,11 @@ size_t FacetColumns::bytes() const {
 
 FacetColumnCache::~FacetColumnCache() { wait(); }
 
+size_t FacetColumnCache::bytes() {
+  std::lock_guard lock(mutex_);
+  return current_ ? current_->bytes() : 0;
+}
+
 void FacetColumnCache::wait() {
   std::thread running;
   {

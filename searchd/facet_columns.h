@@ -68,6 +68,8 @@ class FacetColumnCache {
   std::shared_ptr<const FacetColumns> get(const Xapian::Database& db);
   // Waits for a running build to end.
   void wait();
+  // Memory held by the current columns (FacetColumns::bytes), 0 for none.
+  size_t bytes();
 
  private:
   Build build_;

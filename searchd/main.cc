@@ -92,8 +92,9 @@ void add_options(CLI::App& app, std::vector<std::string>& shards, portal::IndexS
                  "estimates (0: count every match)")
       ->envname("PORTAL_EXACT_COUNT_LIMIT")
       ->capture_default_str();
-  app.add_flag("!--no-facet-columns", search.facet_columns,
-               "count facets from the index instead of from values held in memory")
+  app.add_flag_function(
+         "--no-facet-columns", [&search](std::int64_t count) { search.facet_columns = count <= 0; },
+         "count facets from the index instead of from values held in memory")
       ->envname("PORTAL_NO_FACET_COLUMNS");
   app.add_option("--facets", facets, "extra facet fields (JSON); empty: none")
       ->envname("PORTAL_FACETS")

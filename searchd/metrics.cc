@@ -36,7 +36,7 @@ void Metrics::record(const std::string& method, const std::string& route, int st
   ++latency_count_;
 }
 
-std::string Metrics::render(long documents) const {
+std::string Metrics::render(long documents, size_t facet_column_bytes) const {
   std::ostringstream out;
   std::lock_guard lock(mutex_);
   out << "# HELP portal_http_requests_total HTTP requests answered, by method, route and "
@@ -65,6 +65,9 @@ std::string Metrics::render(long documents) const {
            "# TYPE portal_index_documents gauge\n"
         << "portal_index_documents " << documents << "\n";
   }
+  out << "# HELP portal_facet_columns_bytes Memory held by facet values kept in memory.\n"
+         "# TYPE portal_facet_columns_bytes gauge\n"
+      << "portal_facet_columns_bytes " << facet_column_bytes << "\n";
   return out.str();
 }
 

@@ -18,7 +18,7 @@ class Metrics {
   void record(const std::string& method, const std::string& route, int status, double seconds);
   // The exposition text; `documents` < 0 leaves the document gauge out (the
   // index could not be read).
-  std::string render(long documents) const;
+  std::string render(long documents, size_t facet_column_bytes = 0) const;
 
  private:
   mutable std::mutex mutex_;

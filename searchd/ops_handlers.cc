@@ -32,7 +32,8 @@ void handle_metrics(Services& services, const httplib::Request&, httplib::Respon
   } catch (...) {
     // Left out of the exposition: /readyz reports the index's state.
   }
-  response.set_content(services.metrics.render(documents), "text/plain; version=0.0.4");
+  response.set_content(services.metrics.render(documents, services.searcher.facet_columns_bytes()),
+                       "text/plain; version=0.0.4");
 }
 
 void handle_openapi(Services&, const httplib::Request&, httplib::Response& response) {

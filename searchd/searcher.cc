@@ -476,6 +476,8 @@ void Searcher::load_facet_columns() const {
   impl_->columns.wait();
 }
 
+size_t Searcher::facet_columns_bytes() const { return impl_->columns.bytes(); }
+
 SearchResult Searcher::search(const SearchRequest& request) const {
   auto started = std::chrono::steady_clock::now();
   if (request.page < 1) throw InvalidRequest("page", "page must be 1 or more");

@@ -216,6 +216,8 @@ class Searcher {
   // (SearcherOptions::facet_columns); searches otherwise build them in the
   // background when the index changed.
   void load_facet_columns() const;
+  // Memory held by the facet columns, 0 when there are none.
+  size_t facet_columns_bytes() const;
 
   // Not held up by searches waiting their turn (SearcherOptions).
   unsigned long document_count() const;

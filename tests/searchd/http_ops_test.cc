@@ -411,6 +411,30 @@ TEST_F(HttpOpsOwnDaemonTest, RateLimitAnswers429WithRetryAfter) {
   EXPECT_EQ(health->status, 200);
 }
 
+TEST_F(HttpOpsOwnDaemonTest, FacetColumnsCanBeTurnedOffAndCountTheSame) {
+  Daemon with(dir_.file("db"));
+  Daemon without_flag(dir_.file("db"), {"--no-facet-columns"});
+  Daemon without_env(dir_.file("db"), {}, {"PORTAL_NO_FACET_COLUMNS=1"});
+  auto metric = [](const Daemon& d) {
+    httplib::Client c("127.0.0.1", d.port());
+    auto m = c.Get("/metrics");
+    return m ? sample(m->body, "portal_facet_columns_bytes") : -1.0;
+  };
+  EXPECT_GT(metric(with), 0);
+  EXPECT_EQ(metric(without_flag), 0);
+  EXPECT_EQ(metric(without_env), 0);
+  auto facets = [](const Daemon& d) {
+    httplib::Client c("127.0.0.1", d.port());
+    auto r = c.Get("/api/v1/search?from=1900&collapse=false");
+    return r && r->status == 200 ? json::parse(r->body)["facets"] : json();
+  };
+  json counted = facets(with);
+  ASSERT_FALSE(counted.is_null());
+  EXPECT_FALSE(counted["lang"].empty());
+  EXPECT_EQ(facets(without_flag), counted);
+  EXPECT_EQ(facets(without_env), counted);
+}
+
 TEST_F(HttpOpsOwnDaemonTest, ReadKeysRequiredWhenConfigured) {
   Daemon d(dir_.file("db"), {"--require-read-key"},
            {std::string("PORTAL_API_KEYS=read:") + kReadKey + ",write:" + kWriteKey});
