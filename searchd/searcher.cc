@@ -415,9 +415,11 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   for (const auto& name : wanted) {
     if (!p.filters.count(name)) continue;
     auto spy = std::make_unique<FacetSpy>(*field(name), portable);
+    // Counted only: unweighted and uncollapsed (the spies see every
+    // document either way).
     Xapian::Enquire enquire(db);
     enquire.set_query(filtered(p, p.text, name));
-    if (r.collapse) enquire.set_collapse_key(schema::kGroupSlot);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
     if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
     spy->attach(enquire, db);
     std::vector<SlotCounter*> local;
