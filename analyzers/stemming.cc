@@ -3,10 +3,8 @@
 #include <xapian.h>
 
 #include <atomic>
-#include <mutex>
-#include <shared_mutex>
-#include <unordered_map>
 
+#include "analyzers/bounded_cache.h"
 #include "analyzers/uk_lemmatizer.h"
 
 namespace portal::analysis {
@@ -18,18 +16,10 @@ class SnowballStemmer final : public WordStemmer {
 
   void stem(const std::string& term, bool, std::vector<std::string>& out) const override {
     // Words repeat (Zipf): stems are remembered, process-wide and bounded.
-    {
-      std::shared_lock lock(cache_mutex_);
-      if (auto it = cache_.find(term); it != cache_.end()) {
-        out.push_back(it->second);
-        return;
-      }
-    }
+    if (cache_.find(term, [&](const std::string& stem) { out.push_back(stem); })) return;
     std::string stem = thread_stemmer()(term);
     out.push_back(stem);
-    std::unique_lock lock(cache_mutex_);
-    if (cache_.size() >= kMaxCachedStems) cache_.clear();
-    cache_.emplace(term, std::move(stem));
+    cache_.insert(term, std::move(stem));
   }
 
  private:
@@ -46,8 +36,7 @@ class SnowballStemmer final : public WordStemmer {
 
   std::string language_;
   size_t id_;
-  mutable std::shared_mutex cache_mutex_;
-  mutable std::unordered_map<std::string, std::string> cache_;
+  mutable BoundedCache<std::string, std::string> cache_{kMaxCachedStems};
 };
 
 class StemWords final : public Stage {

@@ -5,10 +5,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
-#include <shared_mutex>
 #include <stdexcept>
-#include <unordered_map>
 
+#include "analyzers/bounded_cache.h"
 #include "analyzers/normalize.h"
 #include "analyzers/script.h"
 #include "analyzers/uk_suffix_stemmer.h"
@@ -27,18 +26,13 @@ class UkrainianLemmatizer final : public WordStemmer {
             std::vector<std::string>& out) const override {
     std::string key(1, capitalized ? 'C' : 'l');
     key += term;
-    {
-      std::shared_lock lock(cache_mutex_);
-      if (auto it = cache_.find(key); it != cache_.end()) {
-        out.insert(out.end(), it->second.begin(), it->second.end());
-        return;
-      }
-    }
+    if (cache_.find(key, [&](const std::vector<std::string>& lemmas) {
+          out.insert(out.end(), lemmas.begin(), lemmas.end());
+        }))
+      return;
     std::vector<std::string> lemmas = lookup(term, capitalized);
     out.insert(out.end(), lemmas.begin(), lemmas.end());
-    std::unique_lock lock(cache_mutex_);
-    if (cache_.size() >= kMaxCached) cache_.clear();
-    cache_.emplace(std::move(key), std::move(lemmas));
+    cache_.insert(std::move(key), std::move(lemmas));
   }
 
  private:
@@ -81,8 +75,7 @@ class UkrainianLemmatizer final : public WordStemmer {
 
   mutable std::mutex hunspell_mutex_;
   mutable std::unique_ptr<Hunspell> hunspell_;
-  mutable std::shared_mutex cache_mutex_;
-  mutable std::unordered_map<std::string, std::vector<std::string>> cache_;
+  mutable BoundedCache<std::string, std::vector<std::string>> cache_{kMaxCached};
 };
 
 }  // namespace

@@ -1,12 +1,11 @@
 #include "searchd/snippets.h"
 
 #include <algorithm>
-#include <mutex>
 #include <optional>
 #include <set>
-#include <shared_mutex>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/bounded_cache.h"
 #include "searchd/query_terms.h"
 
 namespace portal {
@@ -60,34 +59,11 @@ size_t piece_end(std::string_view text, size_t begin, size_t size) {
 
 // Normalised words met by any highlighter, by the key of
 // Highlighter::matches(): the words of hits repeat from request to request
-// as within one. Bounded: emptied when full.
-class NormalizedWords {
- public:
-  static NormalizedWords& instance() {
-    static NormalizedWords words;
-    return words;
-  }
-  // Calls f(token) for each found key (`found[k]` set true), under one lock.
-  template <typename F>
-  void find(const std::vector<size_t>& keys, std::vector<bool>& found, F&& f) const {
-    std::shared_lock lock(mutex_);
-    for (size_t k = 0; k < keys.size(); ++k)
-      if (auto it = words_.find(keys[k]); it != words_.end()) {
-        found[k] = true;
-        f(k, it->second);
-      }
-  }
-  void add(const std::vector<size_t>& keys, std::vector<analysis::Token>& tokens) {
-    std::unique_lock lock(mutex_);
-    if (words_.size() + tokens.size() > kMaxWords) words_.clear();
-    for (size_t i = 0; i < tokens.size(); ++i) words_.emplace(keys[i], std::move(tokens[i]));
-  }
-
- private:
-  static constexpr size_t kMaxWords = 100'000;
-  mutable std::shared_mutex mutex_;
-  std::unordered_map<size_t, analysis::Token> words_;
-};
+// as within one.
+analysis::BoundedCache<size_t, analysis::Token>& normalized_words() {
+  static analysis::BoundedCache<size_t, analysis::Token> words(100'000);
+  return words;
+}
 
 }  // namespace
 
@@ -155,8 +131,9 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
   // normalised together, and remembered.
   std::vector<long> found(pending.size());
   std::vector<bool> known(pending.size());
-  auto& normalized = NormalizedWords::instance();
-  normalized.find(pending_keys, known, [&](size_t k, const analysis::Token& t) {
+  auto& normalized = normalized_words();
+  normalized.find_each(pending_keys, [&](size_t k, const analysis::Token& t) {
+    known[k] = true;
     auto u = unit_of(t);
     found[k] = u ? static_cast<long>(*u) : -1L;
   });
@@ -173,7 +150,7 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
     auto u = unit_of(fresh[i]);
     found[fresh_at[i]] = u ? static_cast<long>(*u) : -1L;
   }
-  if (!fresh.empty()) normalized.add(fresh_keys, fresh);
+  if (!fresh.empty()) normalized.insert_each(fresh_keys, fresh);
   for (size_t k = 0; k < pending.size(); ++k) seen_.emplace(pending_keys[k], found[k]);
   for (size_t i = from; i < tokens.size(); ++i) {
     long u = unit[i - from];
