@@ -19,6 +19,12 @@ Span span_of(const std::string& period) {
 
 }  // namespace
 
+Xapian::Query date_values(const std::string& from, const std::string& to) {
+  if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, to);
+  if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, from);
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to);
+}
+
 Xapian::Query date_filter(const Xapian::Database& db, const std::string& from,
                           const std::string& to) {
   auto inside = [&](const Span& s) {
@@ -49,11 +55,7 @@ Xapian::Query date_filter(const Xapian::Database& db, const std::string& from,
         continue;
       }
       // Cut by a bound: the month's documents, checked by date.
-      Xapian::Query days =
-          from.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, to)
-          : to.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, from)
-                       : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to);
-      parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(*it), days);
+      parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(*it), date_values(from, to));
     }
   }
   if (parts.empty()) return Xapian::Query::MatchNothing;

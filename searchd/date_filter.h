@@ -14,9 +14,12 @@
 
 namespace portal {
 
-// The documents of `db` dated from `from` to `to` (bounds as date_bound()
-// returns them; either may be empty, not both). Matches exactly what
-// OP_VALUE_RANGE over schema::kDateSlot matches, as a boolean query.
+// The value range over schema::kDateSlot from `from` to `to` (bounds as
+// date_bound() returns them; either may be empty, not both).
+Xapian::Query date_values(const std::string& from, const std::string& to);
+
+// The documents of `db` that date_values(from, to) matches, as a boolean
+// query over year and month terms.
 Xapian::Query date_filter(const Xapian::Database& db, const std::string& from,
                           const std::string& to);
 

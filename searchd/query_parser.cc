@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "analyzers/analyzer.h"
+#include "searchd/date_filter.h"
 #include "searchd/query_terms.h"
 #include "searchd/searcher.h"
 
@@ -382,9 +383,7 @@ class Parser {
       if (!a.empty()) from = date_bound(a, false, "q");
       if (!b.empty()) to = date_bound(b, true, "q");
     }
-    if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, to);
-    if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, from);
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to);
+    return date_values(from, to);
   }
 
   std::vector<Token> t_;
