@@ -108,8 +108,11 @@ SlotCounter::Spec group_counter_spec();
 // Xapian's).
 class LocalCountSpy final : public Xapian::MatchSpy {
  public:
-  LocalCountSpy(const Xapian::Database& db, std::vector<SlotCounter*> counters)
-      : counters_(std::move(counters)), streams_(db.size() == 1) {}
+  explicit LocalCountSpy(const Xapian::Database& db) : streams_(db.size() == 1) {}
+  // Counts for `counter` too (nothing when null).
+  void add(SlotCounter* counter) {
+    if (counter) counters_.push_back(counter);
+  }
   void operator()(const Xapian::Document& doc, double wt) override;
   // False when there is nothing to count (the spy need not be added).
   bool counting() const { return !counters_.empty(); }

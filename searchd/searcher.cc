@@ -79,14 +79,20 @@ bool has_positions(const Xapian::Query& q) {
   return false;
 }
 
-// The newest months that hold at least `wanted` documents between them, as
-// a boolean query; empty when that takes every month. Listing everything
-// newest first, the first `wanted` documents are all in those months.
-Xapian::Query newest_months(const Xapian::Database& db, Xapian::doccount wanted) {
+// The month filter terms of `db` and their documents, oldest first.
+using Months = std::vector<std::pair<std::string, Xapian::doccount>>;
+Months months_of(const Xapian::Database& db) {
   const std::string prefix(schema::kMonthPrefix);
-  std::vector<std::pair<std::string, Xapian::doccount>> months;
+  Months months;
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
     months.emplace_back(*it, it.get_termfreq());
+  return months;
+}
+
+// The newest `months` that hold at least `wanted` documents between them, as
+// a boolean query; empty when that takes every month. Listing everything
+// newest first, the first `wanted` documents are all in those months.
+Xapian::Query newest_months(const Months& months, Xapian::doccount wanted) {
   std::vector<Xapian::Query> newest;
   Xapian::doccount held = 0;
   for (auto it = months.rbegin(); it != months.rend() && held < wanted; ++it) {
@@ -148,9 +154,12 @@ struct Searcher::Impl {
     return std::make_shared<FacetColumns>(lease.db(), specs);
   }
 
-  // The columns of `db`'s revision, when built (and wanted).
-  std::shared_ptr<const FacetColumns> columns_of(const Xapian::Database& db) const {
-    return options.facet_columns ? columns.get(db) : nullptr;
+  // After get_mset(): counts what `spy` recorded, from the facet columns of
+  // `db`'s revision when they are built (and wanted).
+  void count_local(LocalCountSpy& spy, const Xapian::Database& db) const {
+    if (!spy.counting()) return;
+    auto built = options.facet_columns ? columns.get(db) : nullptr;
+    spy.finish(db, built.get());
   }
 
   const FacetField* field(const std::string& name) const {
@@ -253,16 +262,15 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
   if (!p.relevance) enquire.set_sort_by_value(schema::kDateSlot, r.sort != SortOrder::kDateAsc);
   if (r.collapse) enquire.set_collapse_key(schema::kGroupSlot);
   if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
-  std::vector<SlotCounter*> local;
+  LocalCountSpy local_spy(db);
   for (auto& s : spies) {
     s->attach(enquire, db);
-    if (s->local()) local.push_back(s->local());
+    local_spy.add(s->local());
   }
   if (counter) {
     counter->attach(enquire);
-    if (counter->local()) local.push_back(counter->local());
+    local_spy.add(counter->local());
   }
-  LocalCountSpy local_spy(db, std::move(local));
   if (local_spy.counting()) enquire.add_matchspy(&local_spy);
   auto started = std::chrono::steady_clock::now();
   const Xapian::doccount check = counter ? count_limit(db) : 0;
@@ -273,7 +281,7 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
       options.time_limit_s > 0 &&
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >=
           options.time_limit_s;
-  local_spy.finish(db, local_spy.counting() ? columns_of(db).get() : nullptr);
+  count_local(local_spy, db);
   if (counter) {
     // Past `check` documents the matcher skips those that cannot reach the
     // page, so the spies saw a sample of a larger match.
@@ -328,9 +336,10 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     // Newest first: the page is among the newest months, so the matcher need
     // not sort every document. Widened until the page is full (a collapsed
     // page needs as many groups) or every month is taken.
+    const Months months = months_of(db);
     for (Xapian::doccount held = 4 * (first + r.per_page) + 16;; held *= 4) {
       Plan newest = p;
-      newest.text = newest_months(db, held);
+      newest.text = newest_months(months, held);
       mset =
           match(db, newest.text.empty() ? p : newest, first, r.per_page, spies, nullptr, counting);
       if (newest.text.empty() || mset.size() >= static_cast<Xapian::doccount>(r.per_page)) break;
@@ -422,15 +431,14 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
     spy->attach(enquire, db);
-    std::vector<SlotCounter*> local;
-    if (spy->local()) local.push_back(spy->local());
-    LocalCountSpy local_spy(db, std::move(local));
+    LocalCountSpy local_spy(db);
+    local_spy.add(spy->local());
     if (local_spy.counting()) enquire.add_matchspy(&local_spy);
     const Xapian::doccount check = count_limit(db);
     // One item, not none: past `check` documents the matcher then skips
     // those that cannot beat it, so the spy sees a sample.
     Xapian::MSet all = enquire.get_mset(0, 1, check);
-    local_spy.finish(db, local_spy.counting() ? columns_of(db).get() : nullptr);
+    count_local(local_spy, db);
     const Xapian::doccount seen = spy->seen();
     if (seen >= check && seen < all.get_uncollapsed_matches_upper_bound()) {
       result.facets_exact = false;
