@@ -38,7 +38,12 @@ timed() {
 }
 
 echo "indexing $size: $docs articles, $mb MB ($(date -u +%FT%TZ), $(nproc) cores)"
-timed portal "$out/portal" "$BUILD/bin/portal-indexer" index --db "$out/portal" "${files[@]}" | tee "$out/index.txt"
+# A full build of the archive, as after a schema change: --rebuild writes runs
+# in parallel and merges them. PORTAL_INDEX_ARGS adds options (e.g.
+# "--run-size 0" to write the new index directly, as an update does).
+# shellcheck disable=SC2086
+timed portal "$out/portal" "$BUILD/bin/portal-indexer" index --rebuild ${PORTAL_INDEX_ARGS:-} \
+  --db "$out/portal" "${files[@]}" | tee "$out/index.txt"
 timed plain_xapian "$out/plain" "$BUILD/bin/bench_plain_index" --db "$out/plain" "${files[@]}" | tee -a "$out/index.txt"
 awk '{ for (i = 2; i <= NF; ++i) { split($i, kv, "="); v[NR, kv[1]] = kv[2] } }
   END { printf "ratio portal/plain_xapian docs_per_s=%.2f docs_per_cpu_s=%.2f peak_rss=%.2f index_size=%.2f\n",

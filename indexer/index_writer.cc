@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "indexer/bulk_builder.h"
 #include "indexer/document_builder.h"
 #include "indexer/facet_config.h"
 #include "indexer/index_layout.h"
@@ -88,17 +91,28 @@ struct IndexWriter::Impl {
     return shard_count <= 1 ? generation_path() : generation_path() + "/" + shard_dir_name(i);
   }
   Shard& shard_of(const std::string& id) { return shards[shard_for(id, shard_count)]; }
+  // Runs of a bulk rebuild; the final state of the ids it added more than
+  // once or deleted (nullopt), applied after the merge.
+  std::string staging_path() const { return dir + "/staging"; }
+  std::unique_ptr<BulkBuilder> bulk;
+  std::unordered_set<std::string> bulk_ids;
+  std::map<std::string, std::optional<PreparedDocument>> bulk_later;
+
+  // Opens (creating them) the shards of the generation and records the
+  // configuration in them; `fresh`: a new generation.
+  void open_shards(const std::optional<std::vector<schema::ExtraField>>& given_fields, bool fresh);
+  // Merges the runs of a bulk rebuild into the shards and applies bulk_later.
+  void finish_bulk(IndexWriter& writer);
 };
 
 IndexWriter::IndexWriter(const std::string& dir, Mode mode,
                          const std::optional<std::vector<schema::ExtraField>>& extra_fields,
-                         unsigned shards)
+                         unsigned shards, const BulkOptions& bulk)
     : impl_(std::make_unique<Impl>()) {
   auto& m = *impl_;
   m.dir = dir;
   m.mode = mode;
   m.lock.emplace(dir);
-  const std::string config = extra_fields ? extra_fields_to_json(*extra_fields) : "";
   bool fresh = false;
   if (is_plain_database(dir)) {
     if (mode == Mode::kRebuild)
@@ -109,6 +123,8 @@ IndexWriter::IndexWriter(const std::string& dir, Mode mode,
       throw LayoutError("'" + dir + "' is a plain Xapian database: it cannot be sharded");
     m.shard_count = 1;
   } else {
+    std::error_code ec;
+    std::filesystem::remove_all(m.staging_path(), ec);  // left by an interrupted rebuild
     const unsigned live = live_shard_count(dir);
     if (mode == Mode::kUpdate && live != 0 && shards != 0 && shards != live)
       throw LayoutError("'" + dir + "' holds " + std::to_string(live) + " shard(s), not " +
@@ -123,15 +139,30 @@ IndexWriter::IndexWriter(const std::string& dir, Mode mode,
       remove_generations_except(dir, m.generation);
     }
   }
+  if (mode == Mode::kRebuild && bulk.run_documents > 0) {
+    // Nothing is opened before finish(): the runs are merged into the shards.
+    m.extra_fields = extra_fields.value_or(std::vector<schema::ExtraField>{});
+    m.bulk = std::make_unique<BulkBuilder>(m.staging_path(), m.shard_count, bulk);
+    return;
+  }
+  m.open_shards(extra_fields, fresh);
+  // A fresh index becomes visible (empty) at once, so readers and re-runs
+  // after a crash find a valid index; a rebuild waits for finish().
+  if (fresh && mode == Mode::kUpdate) switch_generation(dir, m.generation, m.shard_count);
+}
+
+void IndexWriter::Impl::open_shards(
+    const std::optional<std::vector<schema::ExtraField>>& given_fields, bool fresh) {
+  const std::string config = given_fields ? extra_fields_to_json(*given_fields) : "";
   unsigned i = 0;
   try {
-    for (i = 0; i < m.shard_count; ++i) {
-      m.shards.push_back(
-          {Xapian::WritableDatabase(m.shard_path(i), Xapian::DB_CREATE_OR_OPEN), false, {}});
-      m.open = true;
-      auto& db = m.shards.back().db;
+    for (i = 0; i < shard_count; ++i) {
+      shards.push_back(
+          {Xapian::WritableDatabase(shard_path(i), Xapian::DB_CREATE_OR_OPEN), false, {}});
+      open = true;
+      auto& db = shards.back().db;
       std::string stored = db.get_metadata(std::string(schema::kExtraFieldsKey));
-      if (extra_fields && !fresh && db.get_doccount() > 0 && stored != config) {
+      if (given_fields && !fresh && db.get_doccount() > 0 && stored != config) {
         throw LayoutError("'" + dir + "' was built with the extra facet fields " +
                           (stored.empty() ? "[]" : stored) + ", not " + config +
                           ": rebuild it (--rebuild)");
@@ -144,25 +175,22 @@ IndexWriter::IndexWriter(const std::string& dir, Mode mode,
         db.set_metadata(std::string(key), value);
         changed = true;
       };
-      if (extra_fields) set(schema::kExtraFieldsKey, config);
+      if (given_fields) set(schema::kExtraFieldsKey, config);
       if (i == 0) {
-        if (extra_fields) {
-          m.extra_fields = *extra_fields;
+        if (given_fields) {
+          extra_fields = *given_fields;
         } else if (!stored.empty()) {
-          m.extra_fields = parse_extra_fields(stored, m.shard_path(i) + " metadata");
+          extra_fields = parse_extra_fields(stored, shard_path(i) + " metadata");
         }
-      } else if (!extra_fields) {
-        set(schema::kExtraFieldsKey, extra_fields_to_json(m.extra_fields));
+      } else if (!given_fields) {
+        set(schema::kExtraFieldsKey, extra_fields_to_json(extra_fields));
       }
-      set(schema::kGenerationKey, m.generation);
+      set(schema::kGenerationKey, generation);
       if (changed || fresh) db.commit();
     }
   } catch (const Xapian::Error& e) {
-    throw xapian_failure("cannot open index '" + m.shard_path(i) + "' for writing", e);
+    throw xapian_failure("cannot open index '" + shard_path(i) + "' for writing", e);
   }
-  // A fresh index becomes visible (empty) at once, so readers and re-runs
-  // after a crash find a valid index; a rebuild waits for finish().
-  if (fresh && mode == Mode::kUpdate) switch_generation(dir, m.generation, m.shard_count);
 }
 
 IndexWriter::IndexWriter(const std::string& dir) : IndexWriter(dir, Mode::kUpdate, std::nullopt) {}
@@ -176,6 +204,17 @@ IndexWriter::~IndexWriter() {
 }
 
 IndexWriter::Outcome IndexWriter::upsert(const PreparedDocument& p) {
+  auto& m = *impl_;
+  if (m.bulk) {
+    if (m.bulk_ids.insert(p.id).second) {
+      m.bulk->add(shard_for(p.id, m.shard_count), p);
+      return Outcome::kAdded;
+    }
+    auto [it, first] = m.bulk_later.try_emplace(p.id);
+    const bool was_deleted = !first && !it->second;
+    it->second = p;
+    return was_deleted ? Outcome::kAdded : Outcome::kReplaced;
+  }
   auto& shard = impl_->shard_of(p.id);
   auto& db = shard.db;
   const std::string id_term = std::string(schema::kIdPrefix) + p.id;
@@ -201,6 +240,14 @@ IndexWriter::Outcome IndexWriter::upsert(const Article& article) {
 }
 
 bool IndexWriter::remove(const std::string& id) {
+  auto& m = *impl_;
+  if (m.bulk) {
+    if (m.bulk_ids.count(id) == 0) return false;
+    auto [it, first] = m.bulk_later.try_emplace(id);
+    if (!first && !it->second) return false;
+    it->second.reset();
+    return true;
+  }
   auto& shard = impl_->shard_of(id);
   auto& db = shard.db;
   const std::string id_term = std::string(schema::kIdPrefix) + id;
@@ -224,6 +271,14 @@ void IndexWriter::commit() {
 
 void IndexWriter::abandon() {
   auto& m = *impl_;
+  if (m.bulk) {
+    m.bulk.reset();
+    m.bulk_ids.clear();
+    m.bulk_later.clear();
+    std::error_code ec;
+    std::filesystem::remove_all(m.generation_path(), ec);
+    return;
+  }
   if (!m.open) return;
   for (auto& shard : m.shards) {
     if (shard.in_transaction) shard.db.cancel_transaction();
@@ -238,19 +293,50 @@ void IndexWriter::abandon() {
   }
 }
 
+void IndexWriter::Impl::finish_bulk(IndexWriter& writer) {
+  std::vector<std::string> paths;
+  for (unsigned i = 0; i < shard_count; ++i) paths.push_back(shard_path(i));
+  try {
+    bulk->finish(paths);
+  } catch (const Xapian::Error& e) {
+    throw xapian_failure("cannot build index '" + generation_path() + "'", e);
+  }
+  bulk.reset();
+  bulk_ids.clear();
+  open_shards(extra_fields, true);
+  auto later = std::move(bulk_later);
+  bulk_later.clear();
+  for (const auto& [id, doc] : later) {
+    if (doc) {
+      writer.upsert(*doc);
+    } else {
+      writer.remove(id);
+    }
+  }
+}
+
 void IndexWriter::finish(double grace_seconds) {
   auto& m = *impl_;
+  if (m.bulk) m.finish_bulk(*this);
   commit();
   if (m.mode != Mode::kRebuild) return;
   m.closed_size = size();
   for (auto& shard : m.shards) shard.db.close();
   m.open = false;
   switch_generation(m.dir, m.generation, m.shard_count);
-  if (grace_seconds > 0) std::this_thread::sleep_for(std::chrono::duration<double>(grace_seconds));
+  // Readers may still use the older generations: they go after the grace
+  // period (and there is nothing to wait for without them).
+  if (grace_seconds > 0 && list_generations(m.dir).size() > 1)
+    std::this_thread::sleep_for(std::chrono::duration<double>(grace_seconds));
   remove_generations_except(m.dir, m.generation);
 }
 
 unsigned long IndexWriter::size() const {
+  if (impl_->bulk) {
+    unsigned long n = impl_->bulk->size();
+    for (const auto& [id, doc] : impl_->bulk_later) n -= doc ? 0 : 1;
+    return n;
+  }
   if (!impl_->open) return impl_->closed_size;
   unsigned long n = 0;
   for (const auto& shard : impl_->shards) n += shard.db.get_doccount();

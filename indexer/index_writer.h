@@ -35,6 +35,16 @@ PreparedDocument prepare_document(const Article& article,
 // The spelling words of a built document. Thread-safe.
 SpellingWords spelling_words(const Xapian::Document& doc);
 
+// How a rebuild writes its new index (indexer/bulk_builder.h): in runs of
+// `run_documents` documents written by `threads` threads, merged `fan_in` at a
+// time and into one database per shard at the end. run_documents = 0 writes
+// the new index directly, as an update does.
+struct BulkOptions {
+  size_t run_documents = 2000;
+  unsigned threads = 2;
+  unsigned fan_in = 16;
+};
+
 class IndexWriter {
  public:
   enum class Mode {
@@ -55,9 +65,12 @@ class IndexWriter {
   // the live index's number (1 for a new index). In kUpdate mode a number
   // other than the live index's is an error (LayoutError): changing it needs
   // a rebuild.
+  // A kRebuild writer builds the new index in bulk (`bulk`): nothing is
+  // written into it before finish(), which merges the runs, then applies the
+  // final state of each id the run gave more than once (replaced or deleted).
   IndexWriter(const std::string& dir, Mode mode,
               const std::optional<std::vector<schema::ExtraField>>& extra_fields,
-              unsigned shards = 0);
+              unsigned shards = 0, const BulkOptions& bulk = {});
   // kUpdate mode with the extra-field configuration recorded in the index
   // (none for a new index).
   explicit IndexWriter(const std::string& dir);
@@ -77,7 +90,8 @@ class IndexWriter {
   Outcome upsert(const Article& article);
   // Removes the document; returns false when no such id was indexed.
   bool remove(const std::string& id);
-  // Makes everything written so far durable and visible to readers. Shards
+  // Makes everything written so far durable and visible to readers (a no-op
+  // for a bulk rebuild, whose documents become visible at finish()). Shards
   // are committed one after the other, so a reader may briefly see some
   // shards' new state beside others' old state.
   void commit();

@@ -45,6 +45,7 @@ struct IndexArgs {
   std::string facets;
   double grace = 2;
   unsigned shards = 0;
+  portal::BulkOptions bulk;
 };
 
 std::vector<portal::schema::ExtraField> extra_fields(const std::string& path) {
@@ -64,7 +65,7 @@ int run_index(const IndexArgs& args) {
   portal::IndexWriter writer(
       args.db,
       args.rebuild ? portal::IndexWriter::Mode::kRebuild : portal::IndexWriter::Mode::kUpdate,
-      options.extra_fields, args.shards);
+      options.extra_fields, args.shards, args.bulk);
   portal::InputReader reader(args.inputs, args.max_document_bytes);
   portal::ProgressReporter progress(std::cerr, isatty(2) != 0, reader.total_bytes());
   portal::IndexCounts counts = portal::run_pipeline(reader, writer, options, progress);
@@ -145,6 +146,17 @@ int main(int argc, char** argv) {
                    "live index, else 1: unsharded); another number than the live index's needs "
                    "--rebuild")
       ->check(CLI::Range(1u, 1024u));
+  index
+      ->add_option("--run-size", args.bulk.run_documents,
+                   "--rebuild: documents per run; runs are written in parallel and merged at "
+                   "the end (0: write the new index directly)")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{0}, size_t{10000000}));
+  index
+      ->add_option("--write-threads", args.bulk.threads,
+                   "--rebuild: threads writing and merging runs")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 64u));
   index
       ->add_option("--grace", args.grace,
                    "--rebuild: seconds to keep the old generation for readers still using it")

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "tests/support/test_env.h"
@@ -220,6 +221,40 @@ TEST(IndexerCliTest, RebuildSwitchesToAFreshGeneration) {
   EXPECT_FALSE(std::filesystem::exists(db + "/gen-1"));
 }
 
+TEST(IndexerCliTest, RebuildInParallelRunsGivesTheIndexOfAnUpdate) {
+  test::TempDir tmp;
+  std::string input;
+  const char* const words[] = {"harbour", "grain", "railway", "summit", "treaty"};
+  for (int i = 0; i < 25; ++i)
+    input += article("r" + std::to_string(i), std::string("Report on ") + words[i % 5]);
+  input += article("r3", "Report on the amended treaty");
+  input += R"({"id":"r4","deleted":true})"
+           "\n";
+  write_file(tmp.file("in.jsonl"), input);
+  auto direct = index({"--db", tmp.file("update"), tmp.file("in.jsonl")});
+  ASSERT_EQ(direct.exit_code, 0) << direct.err;
+  auto bulk = index({"--db", tmp.file("bulk"), "--rebuild", "--run-size", "2", "--write-threads",
+                     "2", tmp.file("in.jsonl")});
+  ASSERT_EQ(bulk.exit_code, 0) << bulk.err;
+  EXPECT_NE(bulk.err.find("indexed 25, updated 1, unchanged 0, deleted 1"), std::string::npos)
+      << bulk.err;
+  EXPECT_NE(bulk.err.find("24 documents in "), std::string::npos) << bulk.err;
+
+  Xapian::Database a(tmp.file("update")), b(tmp.file("bulk"));
+  ASSERT_EQ(b.get_doccount(), a.get_doccount());
+  EXPECT_EQ(b.get_termfreq("Qr4"), 0u);
+  EXPECT_EQ(b.get_termfreq("amended"), 1u) << "the last version of r3";
+  for (auto t = a.allterms_begin(); t != a.allterms_end(); ++t)
+    EXPECT_EQ(b.get_termfreq(*t), t.get_termfreq()) << *t;
+  for (auto t = b.allterms_begin(); t != b.allterms_end(); ++t)
+    EXPECT_EQ(a.get_termfreq(*t), t.get_termfreq()) << *t;
+  std::map<std::string, Xapian::doccount> spelling_a, spelling_b;
+  for (auto w = a.spellings_begin(); w != a.spellings_end(); ++w) spelling_a[*w] = w.get_termfreq();
+  for (auto w = b.spellings_begin(); w != b.spellings_end(); ++w) spelling_b[*w] = w.get_termfreq();
+  EXPECT_EQ(spelling_b, spelling_a);
+  EXPECT_EQ(b.get_spelling_suggestion("treatty"), "treaty");
+}
+
 TEST(IndexerCliTest, IndexesADirectoryOfHtmlPagesWithoutTheirMenus) {
   test::TempDir tmp;
   const std::string db = tmp.file("idx");
@@ -253,8 +288,9 @@ TEST(IndexerCliTest, ReportsBadPagesAndIndexesTheGoodOnes) {
 TEST(IndexerCliTest, HelpListsOptionsAndExitCodes) {
   auto r = run_process({test::indexer_bin(), "index", "--help"});
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* word : {"--db", "--rebuild", "--strict", "--batch", "--jobs",
-                           "--max-document-bytes", "--facets", "--grace", "Exit codes"})
+  for (const char* word :
+       {"--db", "--rebuild", "--strict", "--batch", "--jobs", "--max-document-bytes", "--facets",
+        "--grace", "--run-size", "--write-threads", "Exit codes"})
     EXPECT_NE(r.out.find(word), std::string::npos) << word;
   EXPECT_EQ(run_process({test::indexer_bin(), "index", "--bogus"}).exit_code, 64);
 }

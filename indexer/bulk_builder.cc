@@ -1,0 +1,266 @@
+#include "indexer/bulk_builder.h"
+
+#include <xapian.h>
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+namespace portal {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A database of consecutive documents: a run as written, or the merge of
+// consecutive segments. `level` counts the merges behind it.
+struct Segment {
+  unsigned long id = 0;
+  unsigned level = 0;
+  bool done = false;     // written
+  bool merging = false;  // taken by a merge
+};
+
+using Spelling = std::unordered_map<std::string, Xapian::termcount>;
+
+// Writes a run without its spelling words, which it adds to `spelling`
+// instead: each run's spelling table would index the n-grams of the same
+// common words again.
+void write_run(const std::string& path, std::vector<PreparedDocument>& docs, Spelling& spelling) {
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+  for (auto& d : docs) {
+    db.add_document(d.doc);
+    for (auto& [word, freq] : d.spelling) spelling[word] += freq;
+  }
+  docs.clear();
+  db.commit();
+  db.close();
+}
+
+// Compacts `sources` (in order) into `path`. Docids are renumbered so that
+// each source's documents follow the previous source's.
+void merge(const std::vector<std::string>& sources, const std::string& path) {
+  Xapian::Database all;
+  for (const auto& s : sources) all.add_database(Xapian::Database(s));
+  all.compact(path, Xapian::DBCOMPACT_MULTIPASS);
+}
+
+}  // namespace
+
+struct BulkBuilder::Impl {
+  struct Output {
+    std::vector<PreparedDocument> run;  // being filled
+    std::vector<Segment> segments;      // in document order
+    Spelling spelling;                  // of the runs written, guarded by spelling_mu
+  };
+
+  std::string staging;
+  BulkOptions options;
+  std::vector<Output> outputs;
+  unsigned long added = 0;
+  unsigned long next_segment = 0;
+
+  std::mutex mu, spelling_mu;
+  std::condition_variable task_cv, idle_cv;
+  std::deque<std::function<void()>> tasks;
+  unsigned running = 0;         // tasks being run
+  unsigned pending_writes = 0;  // runs queued or being written
+  std::exception_ptr error;
+  bool stop = false;
+  std::vector<std::thread> threads;
+
+  std::string segment_path(unsigned output, unsigned long id) const {
+    return staging + "/" + std::to_string(output) + "-" + std::to_string(id);
+  }
+
+  void work() {
+    std::unique_lock lock(mu);
+    for (;;) {
+      task_cv.wait(lock, [&] { return stop || !tasks.empty(); });
+      if (stop) return;
+      auto task = std::move(tasks.front());
+      tasks.pop_front();
+      ++running;
+      lock.unlock();
+      std::exception_ptr failed;
+      try {
+        task();
+      } catch (...) {
+        failed = std::current_exception();
+      }
+      lock.lock();
+      --running;
+      if (failed && !error) error = failed;
+      if (error) tasks.clear();
+      idle_cv.notify_all();
+    }
+  }
+
+  // Queues `task`; it runs with `mu` released and calls `then` under `mu`.
+  void submit(std::function<void()> task, std::function<void()> then) {
+    tasks.push_back([this, task = std::move(task), then = std::move(then)] {
+      task();
+      std::lock_guard lock(mu);
+      then();
+    });
+    task_cv.notify_one();
+  }
+
+  Segment* find(Output& out, unsigned long id) {
+    for (auto& s : out.segments)
+      if (s.id == id) return &s;
+    return nullptr;
+  }
+
+  // Queues the writing of output `o`'s current run. Holds `mu`.
+  void write_current(unsigned o) {
+    auto& out = outputs[o];
+    if (out.run.empty()) return;
+    const unsigned long id = next_segment++;
+    out.segments.push_back({id, 0, false, false});
+    auto docs = std::make_shared<std::vector<PreparedDocument>>(std::move(out.run));
+    out.run.clear();
+    ++pending_writes;
+    submit(
+        [this, o, id, docs] {
+          Spelling spelling;
+          write_run(segment_path(o, id), *docs, spelling);
+          std::lock_guard lock(spelling_mu);
+          auto& total = outputs[o].spelling;
+          if (total.empty()) {
+            total = std::move(spelling);
+          } else {
+            for (const auto& [word, freq] : spelling) total[word] += freq;
+          }
+        },
+        [this, o, id] {
+          --pending_writes;
+          find(outputs[o], id)->done = true;
+          merge_some(o);
+        });
+  }
+
+  // Queues the merge of the first `fan_in` consecutive finished segments of
+  // the same level, if there are such. Holds `mu`.
+  void merge_some(unsigned o) {
+    auto& segs = outputs[o].segments;
+    const size_t fan_in = std::max(2u, options.fan_in);
+    for (size_t i = 0; i + fan_in <= segs.size(); ++i) {
+      size_t j = i;
+      while (j < i + fan_in && segs[j].done && !segs[j].merging && segs[j].level == segs[i].level)
+        ++j;
+      if (j < i + fan_in) continue;
+      std::vector<unsigned long> ids;
+      std::vector<std::string> sources;
+      for (size_t k = i; k < j; ++k) {
+        segs[k].merging = true;
+        ids.push_back(segs[k].id);
+        sources.push_back(segment_path(o, segs[k].id));
+      }
+      const unsigned long id = next_segment++;
+      const unsigned level = segs[i].level + 1;
+      submit(
+          [this, o, id, sources] {
+            merge(sources, segment_path(o, id));
+            for (const auto& s : sources) fs::remove_all(s);
+          },
+          [this, o, id, level, ids] {
+            auto& v = outputs[o].segments;
+            size_t at = 0;
+            while (v[at].id != ids.front()) ++at;
+            v.erase(v.begin() + static_cast<long>(at),
+                    v.begin() + static_cast<long>(at + ids.size()));
+            v.insert(v.begin() + static_cast<long>(at), Segment{id, level, true, false});
+            merge_some(o);
+          });
+      return;
+    }
+  }
+
+  void check_error() {
+    if (error) std::rethrow_exception(error);
+  }
+
+  void wait_idle(std::unique_lock<std::mutex>& lock) {
+    idle_cv.wait(lock, [&] { return error || (tasks.empty() && running == 0); });
+    check_error();
+  }
+};
+
+BulkBuilder::BulkBuilder(const std::string& staging, unsigned outputs, const BulkOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+  auto& m = *impl_;
+  m.staging = staging;
+  m.options = options;
+  m.options.run_documents = std::max<size_t>(1, options.run_documents);
+  m.outputs.resize(std::max(1u, outputs));
+  fs::remove_all(staging);
+  fs::create_directories(staging);
+  for (unsigned i = 0; i < std::max(1u, options.threads); ++i)
+    m.threads.emplace_back([&m] { m.work(); });
+}
+
+BulkBuilder::~BulkBuilder() {
+  auto& m = *impl_;
+  {
+    std::lock_guard lock(m.mu);
+    m.stop = true;
+    m.tasks.clear();
+  }
+  m.task_cv.notify_all();
+  for (auto& t : m.threads) t.join();
+  std::error_code ec;
+  fs::remove_all(m.staging, ec);
+}
+
+void BulkBuilder::add(unsigned output, PreparedDocument doc) {
+  auto& m = *impl_;
+  std::unique_lock lock(m.mu);
+  m.check_error();
+  auto& out = m.outputs.at(output);
+  out.run.push_back(std::move(doc));
+  ++m.added;
+  if (out.run.size() < m.options.run_documents) return;
+  // At most one run waits beside those being written: the documents held in
+  // memory stay bounded.
+  m.idle_cv.wait(lock,
+                 [&] { return m.error || m.pending_writes <= std::max(1u, m.options.threads); });
+  m.check_error();
+  m.write_current(output);
+}
+
+void BulkBuilder::finish(const std::vector<std::string>& paths) {
+  auto& m = *impl_;
+  std::unique_lock lock(m.mu);
+  m.check_error();
+  for (unsigned o = 0; o < m.outputs.size(); ++o) m.write_current(o);
+  m.wait_idle(lock);
+  for (unsigned o = 0; o < m.outputs.size(); ++o) {
+    std::vector<std::string> sources;
+    for (const auto& s : m.outputs[o].segments) sources.push_back(m.segment_path(o, s.id));
+    const std::string path = paths.at(o);
+    m.submit(
+        [sources, path, &spelling = m.outputs[o].spelling] {
+          if (!sources.empty()) merge(sources, path);
+          for (const auto& s : sources) fs::remove_all(s);
+          Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+          for (const auto& [word, freq] : spelling) db.add_spelling(word, freq);
+          db.commit();
+          Spelling().swap(spelling);
+        },
+        [] {});
+    m.outputs[o].segments.clear();
+  }
+  m.wait_idle(lock);
+}
+
+unsigned long BulkBuilder::size() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->added;
+}
+
+}  // namespace portal
