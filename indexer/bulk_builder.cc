@@ -27,6 +27,10 @@ struct Segment {
 
 using Spelling = std::unordered_map<std::string, Xapian::termcount>;
 
+// A run closes at run_documents documents or at as many times this many
+// terms (counted once per document): a news article has about 150.
+constexpr size_t kTermsPerDocument = 200;
+
 // Writes a run without its spelling words, which it adds to `spelling`
 // instead: each run's spelling table would index the n-grams of the same
 // common words again.
@@ -54,8 +58,13 @@ void merge(const std::vector<std::string>& sources, const std::string& path) {
 struct BulkBuilder::Impl {
   struct Output {
     std::vector<PreparedDocument> run;  // being filled
+    size_t run_terms = 0;               // the distinct terms of its documents, summed
     std::vector<Segment> segments;      // in document order
-    Spelling spelling;                  // of the runs written, guarded by spelling_mu
+    // The spelling words of the runs written, in a database of their own
+    // merged last: each distinct word gets its n-grams once, while the runs
+    // are written. Guarded by spelling_mu.
+    std::unique_ptr<Xapian::WritableDatabase> spelling;
+    unsigned spelling_runs = 0;  // since its last commit
   };
 
   std::string staging;
@@ -110,6 +119,25 @@ struct BulkBuilder::Impl {
     task_cv.notify_one();
   }
 
+  std::string spelling_path(unsigned output) const {
+    return staging + "/" + std::to_string(output) + "-spelling";
+  }
+
+  void add_spelling(unsigned o, const Spelling& words) {
+    std::lock_guard lock(spelling_mu);
+    auto& out = outputs[o];
+    if (!out.spelling) {
+      out.spelling = std::make_unique<Xapian::WritableDatabase>(
+          spelling_path(o), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+    }
+    for (const auto& [word, freq] : words) out.spelling->add_spelling(word, freq);
+    // Its changes are held in memory until a commit.
+    if (++out.spelling_runs >= options.fan_in) {
+      out.spelling->commit();
+      out.spelling_runs = 0;
+    }
+  }
+
   Segment* find(Output& out, unsigned long id) {
     for (auto& s : out.segments)
       if (s.id == id) return &s;
@@ -124,18 +152,13 @@ struct BulkBuilder::Impl {
     out.segments.push_back({id, 0, false, false});
     auto docs = std::make_shared<std::vector<PreparedDocument>>(std::move(out.run));
     out.run.clear();
+    out.run_terms = 0;
     ++pending_writes;
     submit(
         [this, o, id, docs] {
           Spelling spelling;
           write_run(segment_path(o, id), *docs, spelling);
-          std::lock_guard lock(spelling_mu);
-          auto& total = outputs[o].spelling;
-          if (total.empty()) {
-            total = std::move(spelling);
-          } else {
-            for (const auto& [word, freq] : spelling) total[word] += freq;
-          }
+          add_spelling(o, spelling);
         },
         [this, o, id] {
           --pending_writes;
@@ -213,6 +236,12 @@ BulkBuilder::~BulkBuilder() {
   }
   m.task_cv.notify_all();
   for (auto& t : m.threads) t.join();
+  for (auto& out : m.outputs) {
+    try {
+      out.spelling.reset();  // its uncommitted changes are dropped
+    } catch (...) {
+    }
+  }
   std::error_code ec;
   fs::remove_all(m.staging, ec);
 }
@@ -222,9 +251,13 @@ void BulkBuilder::add(unsigned output, PreparedDocument doc) {
   std::unique_lock lock(m.mu);
   m.check_error();
   auto& out = m.outputs.at(output);
+  out.run_terms += doc.doc.termlist_count();
   out.run.push_back(std::move(doc));
   ++m.added;
-  if (out.run.size() < m.options.run_documents) return;
+  // Long documents close a run earlier: its buffers grow with its terms.
+  if (out.run.size() < m.options.run_documents &&
+      out.run_terms < m.options.run_documents * kTermsPerDocument)
+    return;
   // At most one run waits beside those being written: the documents held in
   // memory stay bounded.
   m.idle_cv.wait(lock,
@@ -242,15 +275,21 @@ void BulkBuilder::finish(const std::vector<std::string>& paths) {
   for (unsigned o = 0; o < m.outputs.size(); ++o) {
     std::vector<std::string> sources;
     for (const auto& s : m.outputs[o].segments) sources.push_back(m.segment_path(o, s.id));
+    if (auto& spelling = m.outputs[o].spelling) {
+      spelling->commit();
+      spelling->close();
+      spelling.reset();
+      sources.push_back(m.spelling_path(o));
+    }
     const std::string path = paths.at(o);
     m.submit(
-        [sources, path, &spelling = m.outputs[o].spelling] {
-          if (!sources.empty()) merge(sources, path);
+        [sources, path] {
+          if (sources.empty()) {
+            Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN).commit();
+          } else {
+            merge(sources, path);
+          }
           for (const auto& s : sources) fs::remove_all(s);
-          Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-          for (const auto& [word, freq] : spelling) db.add_spelling(word, freq);
-          db.commit();
-          Spelling().swap(spelling);
         },
         [] {});
     m.outputs[o].segments.clear();
