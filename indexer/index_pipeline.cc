@@ -196,7 +196,7 @@ IndexCounts run_pipeline(InputReader& reader, IndexWriter& writer, const Pipelin
         }
       } else {
         try {
-          switch (writer.upsert(r.prepared)) {
+          switch (writer.upsert(std::move(r.prepared))) {
             case IndexWriter::Outcome::kAdded:
               ++counts.indexed;
               break;

@@ -203,17 +203,26 @@ IndexWriter::~IndexWriter() {
   }
 }
 
-IndexWriter::Outcome IndexWriter::upsert(const PreparedDocument& p) {
+IndexWriter::Outcome IndexWriter::upsert(PreparedDocument&& p) {
   auto& m = *impl_;
-  if (m.bulk) {
-    if (m.bulk_ids.insert(p.id).second) {
-      m.bulk->add(shard_for(p.id, m.shard_count), p);
-      return Outcome::kAdded;
-    }
-    auto [it, first] = m.bulk_later.try_emplace(p.id);
-    const bool was_deleted = !first && !it->second;
-    it->second = p;
-    return was_deleted ? Outcome::kAdded : Outcome::kReplaced;
+  if (!m.bulk) return upsert(static_cast<const PreparedDocument&>(p));
+  if (m.bulk_ids.insert(p.id).second) {
+    const unsigned shard = shard_for(p.id, m.shard_count);  // before p is moved from
+    m.bulk->add(shard, std::move(p));
+    return Outcome::kAdded;
+  }
+  auto [it, first] = m.bulk_later.try_emplace(p.id);
+  const bool was_deleted = !first && !it->second;
+  it->second = std::move(p);
+  return was_deleted ? Outcome::kAdded : Outcome::kReplaced;
+}
+
+IndexWriter::Outcome IndexWriter::upsert(const PreparedDocument& p) {
+  if (impl_->bulk) {
+    // A copy of its own: Xapian::Document copies share one object, whose
+    // reference count is not atomic.
+    return upsert(
+        PreparedDocument{p.id, Xapian::Document::unserialise(p.doc.serialise()), p.spelling});
   }
   auto& shard = impl_->shard_of(p.id);
   auto& db = shard.db;

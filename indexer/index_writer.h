@@ -85,6 +85,9 @@ class IndexWriter {
   // same input changes nothing. Replacing or adding updates the spelling
   // table. Throws Xapian::Error when Xapian rejects the document.
   Outcome upsert(const PreparedDocument& prepared);
+  // The same, taking the document over: in a bulk rebuild it is written by
+  // another thread, and Xapian's handles must not be shared across threads.
+  Outcome upsert(PreparedDocument&& prepared);
   // Prepares (in the calling thread, with the writer's extra-field
   // configuration) and upserts. Throws ArticleError like build_document().
   Outcome upsert(const Article& article);

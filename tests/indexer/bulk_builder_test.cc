@@ -147,10 +147,16 @@ TEST(BulkBuilderTest, WriterReportsWhatEachStepDid) {
   EXPECT_FALSE(w.remove("a1")) << "already deleted";
   EXPECT_FALSE(w.remove("a2")) << "never added";
   EXPECT_EQ(w.upsert(prepared(article(1, "c"))), IndexWriter::Outcome::kAdded);
-  EXPECT_EQ(w.upsert(prepared(article(2))), IndexWriter::Outcome::kAdded);
+  {
+    const PreparedDocument kept = prepared(article(2));  // copied, then gone
+    EXPECT_EQ(w.upsert(kept), IndexWriter::Outcome::kAdded);
+  }
   EXPECT_EQ(w.size(), 2u);
   w.finish();
   EXPECT_EQ(w.size(), 2u);
+  Xapian::Database db(tmp.file("idx"));
+  EXPECT_EQ(db.get_termfreq("Qa2"), 1u);
+  EXPECT_EQ(db.get_termfreq("c"), 1u) << "the last version of a1";
 }
 
 TEST(BulkBuilderTest, ShardedRebuildInRunsEqualsADirectOne) {
