@@ -275,6 +275,7 @@ void BulkBuilder::finish(const std::vector<std::string>& paths) {
   for (unsigned o = 0; o < m.outputs.size(); ++o) {
     std::vector<std::string> sources;
     for (const auto& s : m.outputs[o].segments) sources.push_back(m.segment_path(o, s.id));
+    std::lock_guard spelling_lock(m.spelling_mu);
     if (auto& spelling = m.outputs[o].spelling) {
       spelling->commit();
       spelling->close();

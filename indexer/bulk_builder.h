@@ -3,8 +3,10 @@
 // of its own by a pool of threads (small in-memory buffers, one flush into an
 // empty B-tree), and the runs are merged by Xapian's compactor, which streams
 // the sorted tables into one. Consecutive runs are merged `fan_in` at a time
-// while documents still come, so the final merge opens few databases. Docids
-// follow the order the documents were added in.
+// while documents still come, so the final merge opens few databases. The
+// spelling words of all runs go to one more database, merged last, so that
+// each word's n-grams are written once. Docids follow the order the documents
+// were added in.
 #pragma once
 
 #include <memory>
