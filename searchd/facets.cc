@@ -215,6 +215,42 @@ Xapian::doccount group_count(const Xapian::Database& db) {
   return groups + (db.get_doccount() - std::min(grouped, db.get_doccount()));
 }
 
+bool TermCountCache::current(const std::string& revision) {
+  if (revision.empty()) return false;
+  if (revision != revision_) {
+    revision_ = revision;
+    facets_.clear();
+    groups_.reset();
+  }
+  return true;
+}
+
+Facet TermCountCache::facet(const Xapian::Database& db, const FacetField& field) {
+  const std::string revision = FacetColumns::revision_of(db);
+  {
+    std::lock_guard lock(mu_);
+    if (!current(revision)) return term_facet(db, field, 0);
+    if (auto it = facets_.find(field.name); it != facets_.end()) return it->second;
+  }
+  Facet counted = term_facet(db, field, 0);  // outside the lock: it reads the index
+  std::lock_guard lock(mu_);
+  if (current(revision)) facets_.emplace(field.name, counted);
+  return counted;
+}
+
+Xapian::doccount TermCountCache::groups(const Xapian::Database& db) {
+  const std::string revision = FacetColumns::revision_of(db);
+  {
+    std::lock_guard lock(mu_);
+    if (!current(revision)) return group_count(db);
+    if (groups_) return *groups_;
+  }
+  const Xapian::doccount counted = group_count(db);
+  std::lock_guard lock(mu_);
+  if (current(revision)) groups_ = counted;
+  return counted;
+}
+
 MatchCounter::MatchCounter(bool portable) {
   if (portable)
     portable_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kGroupSlot);

@@ -18,6 +18,8 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -162,6 +164,26 @@ Facet term_facet(const Xapian::Database& db, const FacetField& field, size_t lim
 // The number of translation groups of `db` (a document without a group counts
 // as one), from the term frequencies of the group terms.
 Xapian::doccount group_count(const Xapian::Database& db);
+
+// term_facet() and group_count() of the latest revision of a single index
+// (FacetColumns::revision_of), kept until the index changes: listing
+// everything asks for the same counts every time, and reading the frequency of
+// thousands of terms (places, people) reads as many B-tree blocks. Other
+// indexes (shards, remote ones) are counted each time. Thread-safe.
+class TermCountCache {
+ public:
+  Facet facet(const Xapian::Database& db, const FacetField& field);
+  Xapian::doccount groups(const Xapian::Database& db);
+
+ private:
+  // The entries of `revision`, emptied when it changes. Holds `mu_`.
+  bool current(const std::string& revision);
+
+  std::mutex mu_;
+  std::string revision_;
+  std::map<std::string, Facet> facets_;  // by field name
+  std::optional<Xapian::doccount> groups_;
+};
 
 // Counts the matching documents and their translation groups (a document
 // without a group is a group of its own): the exact total of a collapsed

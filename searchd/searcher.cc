@@ -131,6 +131,7 @@ struct Searcher::Impl {
   QueryContext context;
   // After `pool`: its builds lease handles.
   mutable FacetColumnCache columns;
+  mutable TermCountCache term_counts;  // of listing everything
 
   Impl(IndexSetOptions shards, SearcherOptions o)
       : portable_spies(std::any_of(shards.shards.begin(), shards.shards.end(),
@@ -385,7 +386,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   if (correction) result.did_you_mean = correction->query;
 
   if (everything) {
-    result.total = r.collapse ? group_count(db) : db.get_doccount();
+    result.total = r.collapse ? term_counts.groups(db) : db.get_doccount();
   } else if (counting.exact) {
     result.total = r.collapse ? counter->groups() : counter->documents();
   } else {
@@ -448,7 +449,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   }
   for (const auto& name : wanted) {
     if (everything) {
-      result.facets.push_back(term_facet(db, *field(name), 0));
+      result.facets.push_back(term_counts.facet(db, *field(name)));
       continue;
     }
     for (const auto& s : spies) {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <regex>
 
+#include "indexer/article.h"
 #include "indexer/index_writer.h"
 #include "indexer/jsonl_reader.h"
 #include "tests/searchd/corpus.h"
@@ -187,6 +188,36 @@ TEST_F(SearcherTest, MatchOfEverythingCountsFromTermStatisticsLikeTheSpies) {
   auto groups_from_spies = search(r);
   r.from.clear();
   EXPECT_EQ(search(r).total, groups_from_spies.total);
+}
+
+TEST(SearcherListingTest, CountsOfEverythingFollowTheIndex) {
+  // Listing everything keeps its term counts per index revision: a write
+  // must show in the next listing.
+  TempDir dir;
+  const std::string db = dir.file("db");
+  auto write = [&](const std::vector<std::string>& lines) {
+    IndexWriter writer(db);
+    for (const auto& line : lines) writer.upsert(parse_article(line, {}));
+    writer.finish();
+  };
+  write(
+      {R"({"id":"a","lang":"en","title":"Grain","topics":["Economy"],"translation_group":"g1"})",
+       R"({"id":"b","lang":"uk","title":"Зерно","topics":["Economy"],"translation_group":"g1"})"});
+  Searcher searcher(db);
+  SearchRequest r;
+  r.facets = {"topic", "lang"};
+  auto before = searcher.search(r);
+  EXPECT_EQ(before.total, 1u) << "one translation group";
+  EXPECT_EQ(facet(before, "topic"), (std::map<std::string, unsigned long>{{"Economy", 2}}));
+  EXPECT_EQ(searcher.search(r).total, 1u);  // from the kept counts
+
+  write({R"({"id":"c","lang":"fr","title":"Blé","topics":["Trade"]})"});
+  auto after = searcher.search(r);
+  EXPECT_EQ(after.total, 2u);
+  EXPECT_EQ(facet(after, "topic"),
+            (std::map<std::string, unsigned long>{{"Economy", 2}, {"Trade", 1}}));
+  EXPECT_EQ(facet(after, "lang"),
+            (std::map<std::string, unsigned long>{{"en", 1}, {"fr", 1}, {"uk", 1}}));
 }
 
 TEST_F(SearcherTest, BroadMatchesAreCountedOnASampleBeyondTheLimit) {
