@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -252,6 +253,8 @@ void BulkBuilder::add(unsigned output, PreparedDocument doc) {
   m.check_error();
   auto& out = m.outputs.at(output);
   out.run_terms += doc.doc.termlist_count();
+  // Reserved: growing would copy the documents (their moves may throw).
+  if (out.run.empty()) out.run.reserve(std::min<size_t>(m.options.run_documents, 10000));
   out.run.push_back(std::move(doc));
   ++m.added;
   // Long documents close a run earlier: its buffers grow with its terms.
