@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
@@ -40,7 +41,8 @@ struct IndexArgs {
   bool rebuild = false;
   bool strict = false;
   size_t batch = 10000;
-  unsigned jobs = 1;
+  // Analysis threads: one per core (at most 8), beside the reader and writers.
+  unsigned jobs = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
   size_t max_document_bytes = 10u << 20;
   std::string facets;
   double grace = 2;
