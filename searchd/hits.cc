@@ -21,7 +21,9 @@ namespace {
 std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc,
                                          const StoredArticle& a) {
   std::vector<std::string> ids = a.translations;
-  std::string group = doc.get_value(schema::kGroupSlot);
+  // The value statistics say at once when no document has a group.
+  std::string group =
+      db.get_value_freq(schema::kGroupSlot) > 0 ? doc.get_value(schema::kGroupSlot) : "";
   if (!group.empty()) {
     std::string term = std::string(schema::kGroupPrefix) + group;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {

@@ -47,6 +47,10 @@ struct Plan {
   std::map<std::string, Xapian::Query> filters;
   Xapian::Query dates;
   std::string from, to;  // the date range's bounds (date_bound)
+  // Whether some document of the index has a translation group: without,
+  // collapsing changes nothing, and the matcher need not read the group of
+  // each match.
+  bool groups = true;
 };
 
 Xapian::Query scored(const Plan& p, double recency) {
@@ -261,7 +265,7 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
                              scored(rescore ? unboosted : p, p.relevance ? r.recency : 0)));
   enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5));
   if (!p.relevance) enquire.set_sort_by_value(schema::kDateSlot, r.sort != SortOrder::kDateAsc);
-  if (r.collapse) enquire.set_collapse_key(schema::kGroupSlot);
+  if (r.collapse && p.groups) enquire.set_collapse_key(schema::kGroupSlot);
   if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
   LocalCountSpy local_spy(db);
   for (auto& s : spies) {
@@ -323,6 +327,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   p.text = long_query ? parsed.relaxed : parsed.strict;
   p.boost = parsed.boost;
   if (!p.from.empty() || !p.to.empty()) p.dates = date_filter(db, p.from, p.to);
+  p.groups = db.get_value_freq(schema::kGroupSlot) > 0;
   // A match of every document is counted from term statistics instead.
   const bool everything =
       p.text.get_type() == Xapian::Query::LEAF_MATCH_ALL && p.filters.empty() && p.dates.empty();
@@ -400,7 +405,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
     double score = it.get_weight();
-    std::string group = doc.get_value(schema::kGroupSlot);
+    std::string group = p.groups ? doc.get_value(schema::kGroupSlot) : std::string();
     if (r.collapse && !r.ui_lang.empty() && !group.empty() &&
         doc.get_value(schema::kLangSlot) != r.ui_lang) {
       // Prefer the visitor's language when that version matches too.

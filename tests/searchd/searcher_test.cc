@@ -220,6 +220,48 @@ TEST(SearcherListingTest, CountsOfEverythingFollowTheIndex) {
             (std::map<std::string, unsigned long>{{"en", 1}, {"fr", 1}, {"uk", 1}}));
 }
 
+TEST(SearcherListingTest, CollapsingWithoutGroupsChangesNothingUntilThereAreSome) {
+  // An index without translation groups is not collapsed (there is nothing
+  // to collapse); once a group exists, its members are.
+  TempDir dir;
+  const std::string db = dir.file("db");
+  auto write = [&](const std::vector<std::string>& lines) {
+    IndexWriter writer(db);
+    for (const auto& line : lines) writer.upsert(parse_article(line, {}));
+    writer.finish();
+  };
+  std::vector<std::string> lines;
+  for (int i = 0; i < 6; ++i)
+    lines.push_back(R"({"id":"n)" + std::to_string(i) +
+                    R"(","lang":"en","title":"Harbour report","body":"harbour cranes )" +
+                    std::string(i, 'x') + R"("})");
+  write(lines);
+  Searcher searcher(db);
+  auto ids = [](const SearchResult& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) out.push_back(h.id);
+    return out;
+  };
+  SearchRequest r;
+  r.q = "harbour";
+  r.collapse = true;
+  auto collapsed = searcher.search(r);
+  r.collapse = false;
+  auto plain = searcher.search(r);
+  EXPECT_EQ(collapsed.total, 6u);
+  EXPECT_EQ(collapsed.total, plain.total);
+  EXPECT_EQ(ids(collapsed), ids(plain));
+
+  write({R"({"id":"n0","lang":"en","title":"Harbour report","body":"harbour cranes",)"
+         R"("translation_group":"g"})",
+         R"({"id":"u0","lang":"uk","title":"Harbour звіт","body":"harbour крани",)"
+         R"("translation_group":"g"})"});
+  r.collapse = true;
+  EXPECT_EQ(searcher.search(r).total, 6u) << "n0 and u0 are one group";
+  r.collapse = false;
+  EXPECT_EQ(searcher.search(r).total, 7u);
+}
+
 TEST_F(SearcherTest, BroadMatchesAreCountedOnASampleBeyondTheLimit) {
   SearcherOptions o;
   o.extra_fields = load_extra_fields(source_dir() + "/data/facets.json");
