@@ -190,16 +190,22 @@ TEST_F(SearcherTest, MatchOfEverythingCountsFromTermStatisticsLikeTheSpies) {
   EXPECT_EQ(search(r).total, groups_from_spies.total);
 }
 
-TEST(SearcherListingTest, CountsOfEverythingFollowTheIndex) {
-  // Listing everything keeps its term counts per index revision: a write
-  // must show in the next listing.
-  TempDir dir;
-  const std::string db = dir.file("db");
-  auto write = [&](const std::vector<std::string>& lines) {
+// A small index of its own, written during the test.
+class SearcherListingTest : public ::testing::Test {
+ protected:
+  void write(const std::vector<std::string>& lines) {
     IndexWriter writer(db);
     for (const auto& line : lines) writer.upsert(parse_article(line, {}));
     writer.finish();
-  };
+  }
+
+  TempDir dir;
+  const std::string db = dir.file("db");
+};
+
+TEST_F(SearcherListingTest, CountsOfEverythingFollowTheIndex) {
+  // Listing everything keeps its term counts per index revision: a write
+  // must show in the next listing.
   write(
       {R"({"id":"a","lang":"en","title":"Grain","topics":["Economy"],"translation_group":"g1"})",
        R"({"id":"b","lang":"uk","title":"Зерно","topics":["Economy"],"translation_group":"g1"})"});
@@ -220,16 +226,9 @@ TEST(SearcherListingTest, CountsOfEverythingFollowTheIndex) {
             (std::map<std::string, unsigned long>{{"en", 1}, {"fr", 1}, {"uk", 1}}));
 }
 
-TEST(SearcherListingTest, CollapsingWithoutGroupsChangesNothingUntilThereAreSome) {
+TEST_F(SearcherListingTest, CollapsingWithoutGroupsChangesNothingUntilThereAreSome) {
   // An index without translation groups is not collapsed (there is nothing
   // to collapse); once a group exists, its members are.
-  TempDir dir;
-  const std::string db = dir.file("db");
-  auto write = [&](const std::vector<std::string>& lines) {
-    IndexWriter writer(db);
-    for (const auto& line : lines) writer.upsert(parse_article(line, {}));
-    writer.finish();
-  };
   std::vector<std::string> lines;
   for (int i = 0; i < 6; ++i)
     lines.push_back(R"({"id":"n)" + std::to_string(i) +
