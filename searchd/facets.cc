@@ -196,59 +196,63 @@ Facet FacetSpy::result(size_t limit, double scale) const {
   return finish(field_, std::move(counts), limit);
 }
 
+TermFreqs prefix_terms(const Xapian::Database& db, const std::string& prefix) {
+  TermFreqs out;
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
+    if (it.get_termfreq() > 0) out.emplace_back(*it, it.get_termfreq());
+  return out;
+}
+
 Facet term_facet(const Xapian::Database& db, const FacetField& field, size_t limit) {
   std::map<std::string, unsigned long> counts;
-  const std::string& prefix = field.term_prefix;
-  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
-    if (it.get_termfreq() > 0) counts[(*it).substr(prefix.size())] = it.get_termfreq();
+  for (const auto& [term, freq] : prefix_terms(db, field.term_prefix))
+    counts[term.substr(field.term_prefix.size())] = freq;
   return finish(field, std::move(counts), limit);
 }
 
 Xapian::doccount group_count(const Xapian::Database& db) {
-  const std::string prefix(schema::kGroupPrefix);
   Xapian::doccount groups = 0, grouped = 0;
-  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-    if (it.get_termfreq() == 0) continue;
+  for (const auto& [term, freq] : prefix_terms(db, std::string(schema::kGroupPrefix))) {
     ++groups;
-    grouped += it.get_termfreq();
+    grouped += freq;
   }
   return groups + (db.get_doccount() - std::min(grouped, db.get_doccount()));
 }
 
-bool TermCountCache::current(const std::string& revision) {
-  if (revision.empty()) return false;
-  if (revision != revision_) {
+template <typename T, typename F>
+T TermCountCache::kept(const Xapian::Database& db, std::map<std::string, T> TermCountCache::*table,
+                       const std::string& key, F compute) {
+  const std::string revision = FacetColumns::revision_of(db);
+  if (revision.empty()) return compute();
+  auto fresh = [&] {
+    if (revision == revision_) return;
     revision_ = revision;
     facets_.clear();
-    groups_.reset();
+    groups_.clear();
+    terms_.clear();
+  };
+  {
+    std::lock_guard lock(mu_);
+    fresh();
+    if (auto it = (this->*table).find(key); it != (this->*table).end()) return it->second;
   }
-  return true;
+  T counted = compute();  // outside the lock: it reads the index
+  std::lock_guard lock(mu_);
+  fresh();
+  (this->*table).emplace(key, counted);
+  return counted;
 }
 
 Facet TermCountCache::facet(const Xapian::Database& db, const FacetField& field) {
-  const std::string revision = FacetColumns::revision_of(db);
-  {
-    std::lock_guard lock(mu_);
-    if (!current(revision)) return term_facet(db, field, 0);
-    if (auto it = facets_.find(field.name); it != facets_.end()) return it->second;
-  }
-  Facet counted = term_facet(db, field, 0);  // outside the lock: it reads the index
-  std::lock_guard lock(mu_);
-  if (current(revision)) facets_.emplace(field.name, counted);
-  return counted;
+  return kept(db, &TermCountCache::facets_, field.name, [&] { return term_facet(db, field, 0); });
 }
 
 Xapian::doccount TermCountCache::groups(const Xapian::Database& db) {
-  const std::string revision = FacetColumns::revision_of(db);
-  {
-    std::lock_guard lock(mu_);
-    if (!current(revision)) return group_count(db);
-    if (groups_) return *groups_;
-  }
-  const Xapian::doccount counted = group_count(db);
-  std::lock_guard lock(mu_);
-  if (current(revision)) groups_ = counted;
-  return counted;
+  return kept(db, &TermCountCache::groups_, "", [&] { return group_count(db); });
+}
+
+TermFreqs TermCountCache::terms(const Xapian::Database& db, const std::string& prefix) {
+  return kept(db, &TermCountCache::terms_, prefix, [&] { return prefix_terms(db, prefix); });
 }
 
 MatchCounter::MatchCounter(bool portable) {

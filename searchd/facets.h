@@ -156,6 +156,11 @@ class FacetSpy {
   std::unique_ptr<SlotCounter> local_;
 };
 
+// The terms of `db` that start with `prefix` (prefix included), in term
+// order, with the number of documents of each (none left out at 0).
+using TermFreqs = std::vector<std::pair<std::string, Xapian::doccount>>;
+TermFreqs prefix_terms(const Xapian::Database& db, const std::string& prefix);
+
 // The facet over every document of `db`, read from the term frequencies of
 // the field's filter terms: the same counts as a FacetSpy over a match of
 // every document, without visiting them.
@@ -165,24 +170,30 @@ Facet term_facet(const Xapian::Database& db, const FacetField& field, size_t lim
 // as one), from the term frequencies of the group terms.
 Xapian::doccount group_count(const Xapian::Database& db);
 
-// term_facet() and group_count() of the latest revision of a single index
-// (FacetColumns::revision_of), kept until the index changes: listing
-// everything asks for the same counts every time, and reading the frequency of
-// thousands of terms (places, people) reads as many B-tree blocks. Other
-// indexes (shards, remote ones) are counted each time. Thread-safe.
+// term_facet(), group_count() and prefix_terms() of the latest revision of a
+// single index (FacetColumns::revision_of), kept until the index changes:
+// listing everything asks for the same counts every time, and reading the
+// frequency of thousands of terms (places, people) reads as many B-tree
+// blocks. Other indexes (shards, remote ones) are counted each time.
+// Thread-safe.
 class TermCountCache {
  public:
   Facet facet(const Xapian::Database& db, const FacetField& field);
   Xapian::doccount groups(const Xapian::Database& db);
+  TermFreqs terms(const Xapian::Database& db, const std::string& prefix);
 
  private:
-  // The entries of `revision`, emptied when it changes. Holds `mu_`.
-  bool current(const std::string& revision);
+  // table[key] for `db`'s revision, from compute() the first time. Entries
+  // of an older revision are dropped.
+  template <typename T, typename F>
+  T kept(const Xapian::Database& db, std::map<std::string, T> TermCountCache::*table,
+         const std::string& key, F compute);
 
   std::mutex mu_;
   std::string revision_;
-  std::map<std::string, Facet> facets_;  // by field name
-  std::optional<Xapian::doccount> groups_;
+  std::map<std::string, Facet> facets_;             // by field name
+  std::map<std::string, Xapian::doccount> groups_;  // key ""
+  std::map<std::string, TermFreqs> terms_;          // by prefix
 };
 
 // Counts the matching documents and their translation groups (a document

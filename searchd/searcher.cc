@@ -83,20 +83,11 @@ bool has_positions(const Xapian::Query& q) {
   return false;
 }
 
-// The month filter terms of `db` and their documents, oldest first.
-using Months = std::vector<std::pair<std::string, Xapian::doccount>>;
-Months months_of(const Xapian::Database& db) {
-  const std::string prefix(schema::kMonthPrefix);
-  Months months;
-  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
-    months.emplace_back(*it, it.get_termfreq());
-  return months;
-}
-
-// The newest `months` that hold at least `wanted` documents between them, as
+// The newest `months` (month filter terms and their documents, oldest first)
+// that hold at least `wanted` documents between them, as
 // a boolean query; empty when that takes every month. Listing everything
 // newest first, the first `wanted` documents are all in those months.
-Xapian::Query newest_months(const Months& months, Xapian::doccount wanted) {
+Xapian::Query newest_months(const TermFreqs& months, Xapian::doccount wanted) {
   std::vector<Xapian::Query> newest;
   Xapian::doccount held = 0;
   for (auto it = months.rbegin(); it != months.rend() && held < wanted; ++it) {
@@ -342,7 +333,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     // Newest first: the page is among the newest months, so the matcher need
     // not sort every document. Widened until the page is full (a collapsed
     // page needs as many groups) or every month is taken.
-    const Months months = months_of(db);
+    const TermFreqs months = term_counts.terms(db, std::string(schema::kMonthPrefix));
     for (Xapian::doccount held = 4 * (first + r.per_page) + 16;; held *= 4) {
       Plan newest = p;
       newest.text = newest_months(months, held);

@@ -206,9 +206,10 @@ class SearcherListingTest : public ::testing::Test {
 TEST_F(SearcherListingTest, CountsOfEverythingFollowTheIndex) {
   // Listing everything keeps its term counts per index revision: a write
   // must show in the next listing.
-  write(
-      {R"({"id":"a","lang":"en","title":"Grain","topics":["Economy"],"translation_group":"g1"})",
-       R"({"id":"b","lang":"uk","title":"Зерно","topics":["Economy"],"translation_group":"g1"})"});
+  write({R"({"id":"a","lang":"en","title":"Grain","date":"2023-01-05","topics":["Economy"],)"
+         R"("translation_group":"g1"})",
+         R"({"id":"b","lang":"uk","title":"Зерно","date":"2023-01-05","topics":["Economy"],)"
+         R"("translation_group":"g1"})"});
   Searcher searcher(db);
   SearchRequest r;
   r.facets = {"topic", "lang"};
@@ -224,6 +225,25 @@ TEST_F(SearcherListingTest, CountsOfEverythingFollowTheIndex) {
             (std::map<std::string, unsigned long>{{"Economy", 2}, {"Trade", 1}}));
   EXPECT_EQ(facet(after, "lang"),
             (std::map<std::string, unsigned long>{{"en", 1}, {"fr", 1}, {"uk", 1}}));
+}
+
+TEST_F(SearcherListingTest, NewestFirstListingFollowsTheIndex) {
+  // The listing looks in the newest months (kept per revision); enough
+  // older documents that it does, then an article of a newer month.
+  std::vector<std::string> lines;
+  for (int i = 0; i < 70; ++i)
+    lines.push_back(R"({"id":"old)" + std::to_string(i) +
+                    R"(","lang":"en","title":"Report","date":)" +
+                    (i < 5 ? R"("2023-01-05"})" : R"("2023-02-05"})"));
+  write(lines);
+  Searcher searcher(db);
+  SearchRequest r;
+  ASSERT_EQ(searcher.search(r).hits.size(), 10u);
+  write({R"({"id":"new","lang":"en","title":"Report","date":"2024-06-01"})"});
+  auto after = searcher.search(r);
+  ASSERT_FALSE(after.hits.empty());
+  EXPECT_EQ(after.hits[0].id, "new");
+  EXPECT_EQ(after.total, 71u);
 }
 
 TEST_F(SearcherListingTest, CollapsingWithoutGroupsChangesNothingUntilThereAreSome) {
