@@ -53,6 +53,9 @@ int main(int argc, char** argv) {
   app.add_option("--exact-count-limit", options.exact_count_limit,
                  "matches our library counts one by one (0: all)")
       ->capture_default_str();
+  app.add_option("--rescore-window", options.ranking.rescore_window,
+                 "matches rescored with the phrase and near boosts (0: every match)")
+      ->capture_default_str();
   size_t slowest = 0;
   app.add_option("--slowest", slowest, "list the N queries slowest for us (median CPU ms)");
   CLI11_PARSE(app, argc, argv);

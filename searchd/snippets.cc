@@ -83,6 +83,7 @@ Highlighter::Highlighter(const std::vector<std::string>& words,
   }
   units_ =
       static_cast<size_t>(std::count(can_match.begin(), can_match.end(), true)) + prefixes_.size();
+  if (units_ > 0) seen_.reserve(1024);
 }
 
 std::optional<size_t> Highlighter::unit_of(const analysis::Token& t) const {
@@ -108,53 +109,48 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
     size_t h = std::hash<std::string_view>()(text.substr(t.start, t.end - t.start));
     return h ^ (salt + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)) ^ (t.compound ? 1 : 0);
   };
-  // unit[i]: the unit of tokens[from + i], -1 for none, or -2 - k while it
-  // waits for pending[k] to be normalised.
-  std::vector<long> unit(tokens.size() - from);
-  std::vector<analysis::Token> pending;
-  std::vector<size_t> pending_keys;
-  std::unordered_map<size_t, long> pending_at;
+  // unit[i]: the unit of tokens[from + i], in the entry of its word in seen_
+  // (references to an unordered_map's values survive rehashing). A word met
+  // for the first time is entered as no unit, and resolved below before any
+  // entry is read.
+  std::vector<const long*> unit(tokens.size() - from);
+  std::vector<size_t> first_at, keys;  // the first token and key of each new word
+  std::vector<long*> entries;          // and its entry
   for (size_t i = from; i < tokens.size(); ++i) {
     size_t key = key_of(tokens[i]);
-    if (auto it = seen_.find(key); it != seen_.end()) {
-      unit[i - from] = it->second;
-      continue;
-    }
-    auto [it, fresh] = pending_at.emplace(key, static_cast<long>(pending.size()));
+    auto [it, fresh] = seen_.try_emplace(key, -1L);
     if (fresh) {
-      pending.push_back(tokens[i]);
-      pending_keys.push_back(key);
+      first_at.push_back(i);
+      keys.push_back(key);
+      entries.push_back(&it->second);
     }
-    unit[i - from] = -2 - it->second;
+    unit[i - from] = &it->second;
   }
   // Words met in earlier requests are normalised already; the others are
   // normalised together, and remembered.
-  std::vector<long> found(pending.size());
-  std::vector<bool> known(pending.size());
-  auto& normalized = normalized_words();
-  normalized.find_each(pending_keys, [&](size_t k, const analysis::Token& t) {
-    known[k] = true;
+  auto set = [&](size_t k, const analysis::Token& t) {
     auto u = unit_of(t);
-    found[k] = u ? static_cast<long>(*u) : -1L;
+    *entries[k] = u ? static_cast<long>(*u) : -1L;
+  };
+  std::vector<bool> known(keys.size());
+  auto& normalized = normalized_words();
+  normalized.find_each(keys, [&](size_t k, const analysis::Token& t) {
+    known[k] = true;
+    set(k, t);
   });
   std::vector<analysis::Token> fresh;
   std::vector<size_t> fresh_keys, fresh_at;
-  for (size_t k = 0; k < pending.size(); ++k)
+  for (size_t k = 0; k < keys.size(); ++k)
     if (!known[k]) {
-      fresh.push_back(std::move(pending[k]));
-      fresh_keys.push_back(pending_keys[k]);
+      fresh.push_back(tokens[first_at[k]]);
+      fresh_keys.push_back(keys[k]);
       fresh_at.push_back(k);
     }
   analyzer.normalize(text, fresh);
-  for (size_t i = 0; i < fresh.size(); ++i) {
-    auto u = unit_of(fresh[i]);
-    found[fresh_at[i]] = u ? static_cast<long>(*u) : -1L;
-  }
+  for (size_t i = 0; i < fresh.size(); ++i) set(fresh_at[i], fresh[i]);
   if (!fresh.empty()) normalized.insert_each(fresh_keys, fresh);
-  for (size_t k = 0; k < pending.size(); ++k) seen_.emplace(pending_keys[k], found[k]);
   for (size_t i = from; i < tokens.size(); ++i) {
-    long u = unit[i - from];
-    if (u <= -2) u = found[static_cast<size_t>(-2 - u)];
+    const long u = *unit[i - from];
     if (u < 0) continue;
     const auto& t = tokens[i];
     if (!out.empty() && out.back().end > t.start) continue;  // parts of one word

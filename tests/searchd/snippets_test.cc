@@ -1,0 +1,73 @@
+// Highlighting and snippets: which words are marked, within one highlighter
+// (a page of hits) and across highlighters (words normalised by an earlier
+// request are remembered process-wide).
+#include "searchd/snippets.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace portal {
+namespace {
+
+size_t count_of(const std::string& text, const std::string& part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+TEST(HighlighterTest, MarksEveryFormOfAQueryWordAndNothingElse) {
+  Highlighter h({"sanction"}, {});
+  EXPECT_EQ(h.highlight("Sanctions & sanctions, then sanctioned; sanctity.", "en"),
+            "<mark>Sanctions</mark> &amp; <mark>sanctions</mark>, then "
+            "<mark>sanctioned</mark>; sanctity.");
+}
+
+TEST(HighlighterTest, WordsMetInOneTextAreMarkedInTheNext) {
+  Highlighter h({"sanction"}, {});
+  h.highlight("New sanctions on steel.", "en");
+  EXPECT_EQ(h.highlight("More sanctions, and new steel.", "en"),
+            "More <mark>sanctions</mark>, and new steel.");
+}
+
+TEST(HighlighterTest, AWordSeenUnderOneQueryIsMarkedUnderAnother) {
+  const std::string text = "Steel quotas and steel sanctions.";
+  EXPECT_EQ(Highlighter({"sanctions"}, {}).highlight(text, "en"),
+            "Steel quotas and steel <mark>sanctions</mark>.");
+  EXPECT_EQ(Highlighter({"steel"}, {}).highlight(text, "en"),
+            "<mark>Steel</mark> quotas and <mark>steel</mark> sanctions.");
+  EXPECT_EQ(Highlighter({"quota"}, {}).highlight(text, "en"),
+            "Steel <mark>quotas</mark> and steel sanctions.");
+}
+
+TEST(HighlighterTest, PrefixesMarkTheirCompletions) {
+  Highlighter h({}, {"sanct"});
+  EXPECT_EQ(h.highlight("Sanctions, not sanity.", "en"), "<mark>Sanctions</mark>, not sanity.");
+}
+
+TEST(HighlighterTest, SnippetFindsAWordFarIntoALongText) {
+  std::string text;
+  while (text.size() < 6000) text += "The committee met again on Tuesday morning. ";
+  text += "Grain exports resumed. ";
+  for (int i = 0; i < 20; ++i) text += "The committee met again on Tuesday morning. ";
+  Highlighter h({"grain", "exports"}, {});
+  Snippet s = h.snippet(text, "en", 120);
+  EXPECT_TRUE(s.html.starts_with("…")) << s.html;
+  EXPECT_NE(s.html.find("<mark>Grain</mark> <mark>exports</mark>"), std::string::npos) << s.html;
+  EXPECT_NE(s.text.find("Grain exports resumed"), std::string::npos) << s.text;
+  EXPECT_EQ(s.text.find('<'), std::string::npos);
+  EXPECT_LE(s.text.size(), 120u + 2 * std::string("…").size());
+
+  // The same words again, on the same highlighter, in a second hit.
+  Snippet again = h.snippet("Exports of grain, and grain again.", "en", 120);
+  EXPECT_EQ(count_of(again.html, "<mark>"), 3u) << again.html;
+}
+
+TEST(HighlighterTest, UkrainianWordsAreMarkedInTheirOtherForms) {
+  Highlighter h({"санкції"}, {});
+  EXPECT_EQ(h.highlight("Нові санкцій пакети: санкціями та санкція.", "uk"),
+            "Нові <mark>санкцій</mark> пакети: <mark>санкціями</mark> та <mark>санкція</mark>.");
+}
+
+}  // namespace
+}  // namespace portal
