@@ -57,15 +57,22 @@ void merge(const std::vector<std::string>& sources, const std::string& path) {
 }  // namespace
 
 struct BulkBuilder::Impl {
+  // A share of the spelling words of the runs written, in a database of its
+  // own merged last: each distinct word gets its n-grams once, while the runs
+  // are written. Words are shared out among the parts by a hash, so that the
+  // writing threads add theirs at the same time (Xapian's spelling tables
+  // cost more to build than the runs themselves on a large vocabulary).
+  struct SpellingPart {
+    std::mutex mu;  // guards the rest
+    std::unique_ptr<Xapian::WritableDatabase> db;
+    unsigned runs = 0;     // whose words it holds since its last commit
+    bool written = false;  // it exists on disk, and is merged last
+  };
   struct Output {
     std::vector<PreparedDocument> run;  // being filled
     size_t run_terms = 0;               // the distinct terms of its documents, summed
     std::vector<Segment> segments;      // in document order
-    // The spelling words of the runs written, in a database of their own
-    // merged last: each distinct word gets its n-grams once, while the runs
-    // are written. Guarded by spelling_mu.
-    std::unique_ptr<Xapian::WritableDatabase> spelling;
-    unsigned spelling_runs = 0;  // since its last commit
+    std::vector<std::unique_ptr<SpellingPart>> spelling;  // one per writing thread
   };
 
   std::string staging;
@@ -74,7 +81,7 @@ struct BulkBuilder::Impl {
   unsigned long added = 0;
   unsigned long next_segment = 0;
 
-  std::mutex mu, spelling_mu;
+  std::mutex mu;
   std::condition_variable task_cv, idle_cv;
   std::deque<std::function<void()>> tasks;
   unsigned running = 0;         // tasks being run
@@ -120,22 +127,41 @@ struct BulkBuilder::Impl {
     task_cv.notify_one();
   }
 
-  std::string spelling_path(unsigned output) const {
-    return staging + "/" + std::to_string(output) + "-spelling";
+  std::string spelling_path(unsigned output, size_t part) const {
+    return staging + "/" + std::to_string(output) + "-spelling-" + std::to_string(part);
   }
 
+  // Adds a run's spelling words to output `o`'s parts, each share to its
+  // part: first to the parts no other thread holds, then to the others.
   void add_spelling(unsigned o, const Spelling& words) {
-    std::lock_guard lock(spelling_mu);
-    auto& out = outputs[o];
-    if (!out.spelling) {
-      out.spelling = std::make_unique<Xapian::WritableDatabase>(
-          spelling_path(o), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
-    }
-    for (const auto& [word, freq] : words) out.spelling->add_spelling(word, freq);
-    // Its changes are held in memory until a commit.
-    if (++out.spelling_runs >= options.fan_in) {
-      out.spelling->commit();
-      out.spelling_runs = 0;
+    auto& parts = outputs[o].spelling;
+    std::vector<std::vector<const Spelling::value_type*>> shares(parts.size());
+    for (const auto& w : words)
+      shares[std::hash<std::string>()(w.first) % parts.size()].push_back(&w);
+    std::vector<bool> done(parts.size());
+    for (bool wait : {false, true}) {
+      for (size_t p = 0; p < parts.size(); ++p) {
+        if (done[p]) continue;
+        auto& part = *parts[p];
+        std::unique_lock lock(part.mu, std::defer_lock);
+        if (wait) {
+          lock.lock();
+        } else if (!lock.try_lock()) {
+          continue;
+        }
+        if (!part.db) {
+          part.db = std::make_unique<Xapian::WritableDatabase>(
+              spelling_path(o, p), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+          part.written = true;
+        }
+        for (const auto* w : shares[p]) part.db->add_spelling(w->first, w->second);
+        // Its changes are held in memory until a commit.
+        if (++part.runs >= options.fan_in) {
+          part.db->commit();
+          part.runs = 0;
+        }
+        done[p] = true;
+      }
     }
   }
 
@@ -222,6 +248,9 @@ BulkBuilder::BulkBuilder(const std::string& staging, unsigned outputs, const Bul
   m.options = options;
   m.options.run_documents = std::max<size_t>(1, options.run_documents);
   m.outputs.resize(std::max(1u, outputs));
+  for (auto& out : m.outputs)
+    for (unsigned i = 0; i < std::max(1u, options.threads); ++i)
+      out.spelling.push_back(std::make_unique<Impl::SpellingPart>());
   fs::remove_all(staging);
   fs::create_directories(staging);
   for (unsigned i = 0; i < std::max(1u, options.threads); ++i)
@@ -238,9 +267,11 @@ BulkBuilder::~BulkBuilder() {
   m.task_cv.notify_all();
   for (auto& t : m.threads) t.join();
   for (auto& out : m.outputs) {
-    try {
-      out.spelling.reset();  // its uncommitted changes are dropped
-    } catch (...) {
+    for (auto& part : out.spelling) {
+      try {
+        part->db.reset();  // its uncommitted changes are dropped
+      } catch (...) {
+      }
     }
   }
   std::error_code ec;
@@ -275,16 +306,26 @@ void BulkBuilder::finish(const std::vector<std::string>& paths) {
   m.check_error();
   for (unsigned o = 0; o < m.outputs.size(); ++o) m.write_current(o);
   m.wait_idle(lock);
+  // The spelling parts are committed side by side.
+  for (auto& out : m.outputs) {
+    for (auto& p : out.spelling) {
+      if (!p->db) continue;
+      m.submit(
+          [part = p.get()] {
+            std::lock_guard part_lock(part->mu);
+            part->db->commit();
+            part->db->close();
+            part->db.reset();
+          },
+          [] {});
+    }
+  }
+  m.wait_idle(lock);
   for (unsigned o = 0; o < m.outputs.size(); ++o) {
     std::vector<std::string> sources;
     for (const auto& s : m.outputs[o].segments) sources.push_back(m.segment_path(o, s.id));
-    std::lock_guard spelling_lock(m.spelling_mu);
-    if (auto& spelling = m.outputs[o].spelling) {
-      spelling->commit();
-      spelling->close();
-      spelling.reset();
-      sources.push_back(m.spelling_path(o));
-    }
+    for (size_t p = 0; p < m.outputs[o].spelling.size(); ++p)
+      if (m.outputs[o].spelling[p]->written) sources.push_back(m.spelling_path(o, p));
     const std::string path = paths.at(o);
     m.submit(
         [sources, path] {

@@ -4,9 +4,9 @@
 // empty B-tree), and the runs are merged by Xapian's compactor, which streams
 // the sorted tables into one. Consecutive runs are merged `fan_in` at a time
 // while documents still come, so the final merge opens few databases. The
-// spelling words of all runs go to one more database, merged last, so that
-// each word's n-grams are written once. Docids follow the order the documents
-// were added in.
+// spelling words of all runs go to a few more databases (a share of the words
+// each, one per thread), merged last, so that each word's n-grams are written
+// once. Docids follow the order the documents were added in.
 #pragma once
 
 #include <memory>

@@ -40,6 +40,9 @@ PreparedDocument prepared(const std::string& json) {
 struct Snapshot {
   std::map<std::string, std::string> docs;  // id -> terms, wdf, positions, values, data
   std::map<std::string, Xapian::doccount> spelling;
+  // Each spelling word with its last letter replaced, to the suggestion for
+  // it: the words' n-grams, not just their frequencies.
+  std::map<std::string, std::string> suggestions;
   std::map<Xapian::valueno, std::string> value_stats;
   std::string extra_fields;
   Xapian::doccount count = 0;
@@ -65,6 +68,11 @@ Snapshot snapshot(const std::string& dir) {
   }
   for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w)
     s.spelling[*w] = w.get_termfreq();
+  for (const auto& [word, freq] : s.spelling) {
+    if (word.size() < 5) continue;
+    std::string typo = word.substr(0, word.size() - 1) + "q";
+    s.suggestions[typo] = db.get_spelling_suggestion(typo);
+  }
   for (Xapian::valueno slot = 0; slot < 20; ++slot) {
     s.value_stats[slot] = std::to_string(db.get_value_freq(slot)) + " " +
                           db.get_value_lower_bound(slot) + " " + db.get_value_upper_bound(slot);
@@ -101,6 +109,8 @@ TEST(BulkBuilderTest, RebuildInRunsEqualsADirectRebuild) {
   EXPECT_EQ(bulk.docs, direct.docs);
   EXPECT_EQ(bulk.spelling, direct.spelling);
   EXPECT_FALSE(bulk.spelling.empty());
+  EXPECT_EQ(bulk.suggestions, direct.suggestions);
+  EXPECT_EQ(bulk.suggestions.at("harbouq"), "harbour");
   EXPECT_EQ(bulk.value_stats, direct.value_stats);
   EXPECT_EQ(bulk.extra_fields, direct.extra_fields);
   EXPECT_FALSE(fs::exists(tmp.file("bulk") + "/staging")) << "runs left behind";
