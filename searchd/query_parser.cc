@@ -402,8 +402,8 @@ Xapian::Query scaled(Xapian::Query q, double weight) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight);
 }
 
-Xapian::Query proximity_boost(const std::vector<ParsedQuery::Word>& words,
-                              const RankingOptions& ranking) {
+std::vector<Xapian::Query> proximity_boosts(const std::vector<ParsedQuery::Word>& words,
+                                            const RankingOptions& ranking) {
   std::vector<Xapian::Query> boosts;
   auto languages = query_languages("");
   if (ranking.title_weight > 0)
@@ -426,8 +426,7 @@ Xapian::Query proximity_boost(const std::vector<ParsedQuery::Word>& words,
           scaled(Xapian::Query(Xapian::Query::OP_NEAR, near.begin(), near.end(), near.size() + 3),
                  ranking.near_weight));
   }
-  if (boosts.empty()) return {};
-  return Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
+  return boosts;
 }
 
 }  // namespace
@@ -480,7 +479,7 @@ ParsedQuery parse_query(std::string_view q, const QueryContext& context) {
     Parser relaxed(tokens, context, true, scratch);
     out.relaxed = relaxed.parse();
   }
-  out.boost = proximity_boost(out.words, context.ranking);
+  out.boosts = proximity_boosts(out.words, context.ranking);
   return out;
 }
 

@@ -35,7 +35,7 @@ struct QueryContext {
   std::vector<schema::ExtraField> extra_fields;
   unsigned max_terms = 64;
   unsigned max_wildcard_expansion = 500;
-  // Weights of the boost (ParsedQuery::boost).
+  // Weights of the boosts (ParsedQuery::boosts).
   RankingOptions ranking;
 };
 
@@ -45,9 +45,12 @@ struct ParsedQuery {
   // Words that were required only by default are ORed instead; empty when
   // that would not differ from `strict`.
   Xapian::Query relaxed;
-  // An optional boost for documents where the free words appear as a phrase,
-  // near each other or in the title; empty when there is nothing to boost.
-  Xapian::Query boost;
+  // Boosts for documents where the free words appear in the title, as a
+  // phrase or near each other; none when there is nothing to boost. Each adds
+  // its weight on its own (OP_AND_MAYBE): under one OP_OR, Xapian 1.4 counts
+  // a phrase or proximity boost for a document that matched another boost
+  // (a word in its title) without checking the word positions.
+  std::vector<Xapian::Query> boosts;
   // True when the query has words that score (relevance order is meaningful).
   bool has_text = false;
   // The words and phrases to highlight, and prefixes of `prefix*` terms.

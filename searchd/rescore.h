@@ -1,6 +1,7 @@
 // Rescoring the first matches of a query with costlier boosts (phrase,
 // proximity, title), as Elasticsearch's rescore: the match is ranked without
-// the boosts, and the boosted query then runs over its first matches only.
+// the boosts, and the boosts then run over its first matches only, their
+// weights added to those of the first ranking.
 // A broad query of common words then checks word positions in a window of
 // documents instead of in every match.
 #pragma once

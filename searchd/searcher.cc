@@ -7,6 +7,7 @@
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
@@ -39,8 +40,8 @@ struct Counting {
 };
 
 struct Plan {
-  Xapian::Query text;   // the parsed query (strict, relaxed or corrected)
-  Xapian::Query boost;  // optional
+  Xapian::Query text;                 // the parsed query (strict, relaxed or corrected)
+  std::vector<Xapian::Query> boosts;  // ParsedQuery::boosts
   const SearchRequest* request = nullptr;
   bool relevance = true;
   // Filter queries by facet name, and the date range.
@@ -55,7 +56,7 @@ struct Plan {
 
 Xapian::Query scored(const Plan& p, double recency) {
   Xapian::Query q = p.text;
-  if (!p.boost.empty()) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, p.boost);
+  for (const auto& boost : p.boosts) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, boost);
   if (recency > 0) {
     auto* source = new RecencySource(recency * kRecencyWeight);
     q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(source->release()));
@@ -72,6 +73,10 @@ Xapian::Query filtered(const Plan& p, const Xapian::Query& q, const std::string&
   if (f.empty()) return q;
   return Xapian::Query(Xapian::Query::OP_FILTER, q,
                        Xapian::Query(Xapian::Query::OP_AND, f.begin(), f.end()));
+}
+
+Xapian::BM25Weight bm25(const RankingOptions& ranking) {
+  return Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5);
 }
 
 // Whether `q` checks word positions (a phrase or a proximity).
@@ -105,6 +110,12 @@ std::string lower_ascii(std::string s) {
 }
 
 }  // namespace
+
+// A match of a page, best first.
+struct Ranked {
+  Xapian::docid did;
+  double weight;
+};
 
 SortOrder parse_sort_order(const std::string& name) {
   if (name.empty()) return SortOrder::kDefault;
@@ -202,9 +213,25 @@ struct Searcher::Impl {
   // Runs the query; `counter` and `spies` see every matching document, or
   // the first exact_count_limit of them (`counting` tells which). Without a
   // counter, nothing is counted.
-  Xapian::MSet match(Xapian::Database& db, const Plan& p, Xapian::doccount first,
-                     Xapian::doccount count, std::vector<std::unique_ptr<FacetSpy>>& spies,
-                     MatchCounter* counter, Counting& counting) const;
+  std::vector<Ranked> match(Xapian::Database& db, const Plan& p, Xapian::doccount first,
+                            Xapian::doccount count, std::vector<std::unique_ptr<FacetSpy>>& spies,
+                            MatchCounter* counter, Counting& counting) const;
+  // The page [first, first + count) of `p`'s matches ranked with its boosts,
+  // from `window`: its first `window_size` matches ranked without them.
+  std::vector<Ranked> rescore(Xapian::Database& db, const Plan& p, const Xapian::MSet& window,
+                              Xapian::doccount window_size, Xapian::doccount first,
+                              Xapian::doccount count) const;
+  // Every match of `q` and its weight (a restricted query: few matches).
+  std::map<Xapian::docid, double> weights(Xapian::Database& db, const Xapian::Query& q) const {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    enquire.set_weighting_scheme(bm25(options.ranking));
+    if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
+    std::map<Xapian::docid, double> out;
+    Xapian::MSet all = enquire.get_mset(0, db.get_doccount());
+    for (auto it = all.begin(); it != all.end(); ++it) out.emplace(*it, it.get_weight());
+    return out;
+  }
   // check_at_least for a counted match.
   Xapian::doccount count_limit(const Xapian::Database& db) const {
     Xapian::doccount all = db.get_doccount();
@@ -237,24 +264,25 @@ Plan Searcher::Impl::plan(const SearchRequest& r) const {
   return p;
 }
 
-Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::doccount first,
-                                   Xapian::doccount count,
-                                   std::vector<std::unique_ptr<FacetSpy>>& spies,
-                                   MatchCounter* counter, Counting& counting) const {
+std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
+                                          Xapian::doccount first, Xapian::doccount count,
+                                          std::vector<std::unique_ptr<FacetSpy>>& spies,
+                                          MatchCounter* counter, Counting& counting) const {
   const SearchRequest& r = *p.request;
   const RankingOptions& ranking = options.ranking;
   // Ranked by relevance, boosts that check word positions rescore a window
   // of first matches; title boosts cost little more than the words
   // themselves, and apply to every match.
-  const bool rescore =
-      p.relevance && ranking.rescore_window > 0 && !p.boost.empty() && has_positions(p.boost);
+  const bool rescoring =
+      p.relevance && ranking.rescore_window > 0 &&
+      std::any_of(p.boosts.begin(), p.boosts.end(), [](const auto& b) { return has_positions(b); });
   const Xapian::doccount window = ranking.rescore_window + first + count;
   Plan unboosted = p;
-  unboosted.boost = Xapian::Query();
+  unboosted.boosts.clear();
   Xapian::Enquire enquire(db);
-  enquire.set_query(filtered(rescore ? unboosted : p,
-                             scored(rescore ? unboosted : p, p.relevance ? r.recency : 0)));
-  enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5));
+  enquire.set_query(filtered(rescoring ? unboosted : p,
+                             scored(rescoring ? unboosted : p, p.relevance ? r.recency : 0)));
+  enquire.set_weighting_scheme(bm25(ranking));
   if (!p.relevance) enquire.set_sort_by_value(schema::kDateSlot, r.sort != SortOrder::kDateAsc);
   if (r.collapse && p.groups) enquire.set_collapse_key(schema::kGroupSlot);
   if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
@@ -271,7 +299,7 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
   auto started = std::chrono::steady_clock::now();
   const Xapian::doccount check = counter ? count_limit(db) : 0;
   Xapian::MSet mset =
-      rescore ? enquire.get_mset(0, window, check) : enquire.get_mset(first, count, check);
+      rescoring ? enquire.get_mset(0, window, check) : enquire.get_mset(first, count, check);
   // The matcher stops early only when it runs out of time.
   counting.cut_short =
       options.time_limit_s > 0 &&
@@ -288,20 +316,65 @@ Xapian::MSet Searcher::Impl::match(Xapian::Database& db, const Plan& p, Xapian::
                          : static_cast<double>(mset.get_uncollapsed_matches_estimated()) / seen;
   }
   counting.estimated = mset.get_matches_estimated();
-  if (rescore && !mset.empty()) {
-    // The first matches again, with the boosts. When they are the whole
-    // match, restricting them changes nothing; on shards, where it costs
-    // reading their ids, the whole match runs again instead.
-    Xapian::Query full = filtered(p, scored(p, r.recency));
-    const bool own_source = !portable_spies.load();
-    Xapian::Query only = mset.size() < window && !(own_source && db.size() == 1)
-                             ? Xapian::Query()
-                             : restrict_to(db, mset, own_source);
-    enquire.set_query(only.empty() ? full : Xapian::Query(Xapian::Query::OP_FILTER, full, only));
-    enquire.clear_matchspies();
-    mset = enquire.get_mset(first, count);
+  if (rescoring && !mset.empty()) return rescore(db, p, mset, window, first, count);
+  std::vector<Ranked> page;
+  for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back({*it, it.get_weight()});
+  return page;
+}
+
+std::vector<Ranked> Searcher::Impl::rescore(Xapian::Database& db, const Plan& p,
+                                            const Xapian::MSet& window,
+                                            Xapian::doccount window_size, Xapian::doccount first,
+                                            Xapian::doccount count) const {
+  const SearchRequest& r = *p.request;
+  const bool collapse = r.collapse && p.groups;
+  // The window's documents (and, collapsed, the other versions of their
+  // groups) as a filter. When the window is the whole match, restricting to
+  // it changes nothing; on shards, where it costs reading their ids, the
+  // whole match is taken instead.
+  const bool own_source = !portable_spies.load();
+  Plan unboosted = p;
+  unboosted.boosts.clear();
+  const Xapian::Query text = filtered(unboosted, scored(unboosted, r.recency));
+  Xapian::Query only = window.size() < window_size && !(own_source && db.size() == 1)
+                           ? Xapian::Query()
+                           : restrict_to(db, window, own_source);
+  if (only.empty()) only = text;
+  // A document's weight is that of the words (as ranked in the window) plus
+  // that of each boost it matches, the boosts matched on their own: under an
+  // OP_AND_MAYBE, Xapian 1.4 may count a phrase or proximity boost for a
+  // document whose words are not near each other.
+  std::map<Xapian::docid, double> weight;
+  if (collapse) {
+    // The other versions of the window's groups compete with their own.
+    weight = weights(db, Xapian::Query(Xapian::Query::OP_FILTER, text, only));
+  } else {
+    for (auto it = window.begin(); it != window.end(); ++it) weight.emplace(*it, it.get_weight());
   }
-  return mset;
+  const Xapian::Query boosts(Xapian::Query::OP_OR, p.boosts.begin(), p.boosts.end());
+  for (const auto& [did, w] : weights(db, Xapian::Query(Xapian::Query::OP_FILTER, boosts, only))) {
+    auto it = weight.find(did);
+    if (it != weight.end()) it->second += w;
+  }
+  std::vector<Ranked> ranked;
+  for (const auto& [did, w] : weight) ranked.push_back({did, w});
+  // As Xapian ranks: by weight, then docid.
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const Ranked& a, const Ranked& b) { return a.weight > b.weight; });
+  // The page, each group's best version only when collapsed.
+  std::vector<Ranked> page;
+  std::set<std::string> groups;
+  for (const auto& m : ranked) {
+    if (page.size() >= first + count) break;
+    if (collapse) {
+      std::string group =
+          db.get_document(m.did, Xapian::DOC_ASSUME_VALID).get_value(schema::kGroupSlot);
+      if (!group.empty() && !groups.insert(std::move(group)).second) continue;
+    }
+    page.push_back(m);
+  }
+  page.erase(page.begin(), page.begin() + std::min<size_t>(first, page.size()));
+  return page;
 }
 
 SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
@@ -316,7 +389,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   // A long query matches any of its words from the start (RankingOptions).
   bool long_query = !parsed.relaxed.empty() && parsed.words.size() > options.ranking.max_all_words;
   p.text = long_query ? parsed.relaxed : parsed.strict;
-  p.boost = parsed.boost;
+  p.boosts = parsed.boosts;
   if (!p.from.empty() || !p.to.empty()) p.dates = date_filter(db, p.from, p.to);
   p.groups = db.get_value_freq(schema::kGroupSlot) > 0;
   // A match of every document is counted from term statistics instead.
@@ -328,7 +401,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
       spies.push_back(std::make_unique<FacetSpy>(*field(name), portable));
   auto counter = std::make_unique<MatchCounter>(portable);
   Counting counting;
-  Xapian::MSet mset;
+  std::vector<Ranked> page;
   if (everything && !p.relevance && r.sort != SortOrder::kDateAsc) {
     // Newest first: the page is among the newest months, so the matcher need
     // not sort every document. Widened until the page is full (a collapsed
@@ -337,26 +410,26 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     for (Xapian::doccount held = 4 * (first + r.per_page) + 16;; held *= 4) {
       Plan newest = p;
       newest.text = newest_months(months, held);
-      mset =
+      page =
           match(db, newest.text.empty() ? p : newest, first, r.per_page, spies, nullptr, counting);
-      if (newest.text.empty() || mset.size() >= static_cast<Xapian::doccount>(r.per_page)) break;
+      if (newest.text.empty() || page.size() >= static_cast<size_t>(r.per_page)) break;
     }
   } else {
-    mset = match(db, p, first, r.per_page, spies, everything ? nullptr : counter.get(), counting);
+    page = match(db, p, first, r.per_page, spies, everything ? nullptr : counter.get(), counting);
   }
   std::vector<std::string> highlight_words = parsed.highlight_words;
 
-  auto retry = [&](const Xapian::Query& q, const Xapian::Query& boost) {
+  auto retry = [&](const Xapian::Query& q, const std::vector<Xapian::Query>& boosts) {
     std::vector<std::unique_ptr<FacetSpy>> fresh;
     for (const auto& s : spies) fresh.push_back(std::make_unique<FacetSpy>(s->field(), portable));
     Plan alt = p;
     alt.text = q;
-    alt.boost = boost;
+    alt.boosts = boosts;
     auto fresh_counter = std::make_unique<MatchCounter>(portable);
     Counting fresh_counting;
-    Xapian::MSet m = match(db, alt, first, r.per_page, fresh, fresh_counter.get(), fresh_counting);
+    auto m = match(db, alt, first, r.per_page, fresh, fresh_counter.get(), fresh_counting);
     if (fresh_counting.estimated == 0) return false;
-    mset = m;
+    page = std::move(m);
     spies = std::move(fresh);
     counter = std::move(fresh_counter);
     counting = fresh_counting;
@@ -369,8 +442,8 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     correction = correct_spelling(db, r.q, parsed.words);
   if (counting.estimated == 0 && correction) {
     ParsedQuery fixed = parse_query(correction->query, context);
-    if (retry(fixed.strict, fixed.boost) ||
-        (!fixed.relaxed.empty() && retry(fixed.relaxed, fixed.boost))) {
+    if (retry(fixed.strict, fixed.boosts) ||
+        (!fixed.relaxed.empty() && retry(fixed.relaxed, fixed.boosts))) {
       result.corrected = correction->query;
       result.relaxed = p.text.serialise() == fixed.relaxed.serialise() && !fixed.relaxed.empty();
       highlight_words = fixed.highlight_words;
@@ -378,7 +451,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     }
   }
   if (counting.estimated == 0 && !result.corrected && !parsed.relaxed.empty())
-    result.relaxed = retry(parsed.relaxed, parsed.boost);
+    result.relaxed = retry(parsed.relaxed, parsed.boosts);
   if (correction) result.did_you_mean = correction->query;
 
   if (everything) {
@@ -393,9 +466,9 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   if (counting.cut_short) result.total = std::max<unsigned long>(result.total, counting.estimated);
 
   Highlighter highlighter(highlight_words, parsed.highlight_prefixes);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Xapian::Document doc = it.get_document();
-    double score = it.get_weight();
+  for (const auto& match : page) {
+    Xapian::Document doc = db.get_document(match.did, Xapian::DOC_ASSUME_VALID);
+    double score = match.weight;
     std::string group = p.groups ? doc.get_value(schema::kGroupSlot) : std::string();
     if (r.collapse && !r.ui_lang.empty() && !group.empty() &&
         doc.get_value(schema::kLangSlot) != r.ui_lang) {

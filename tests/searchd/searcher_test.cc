@@ -281,6 +281,102 @@ TEST_F(SearcherListingTest, CollapsingWithoutGroupsChangesNothingUntilThereAreSo
   EXPECT_EQ(searcher.search(r).total, 7u);
 }
 
+TEST_F(SearcherListingTest, ProximityBoostsCountOnlyWhereTheWordsAreNear) {
+  // Articles with both words side by side ("n..."), and with both far apart
+  // ("f..."), some with a word in their title. The phrase and proximity
+  // boosts add nothing to a far article, whatever else it matched (Xapian
+  // 1.4 gives them weight without checking positions when they are ORed
+  // with the title boost, once there are enough matches).
+  std::vector<std::string> lines;
+  for (int i = 0; i < 240; ++i) {
+    std::string filler;
+    for (int k = 0; k < 25 + i % 7; ++k) filler += "cargo ";
+    const bool near = i % 4 == 0;
+    std::string body = near ? "trade deficit " + filler : "trade " + filler + "deficit";
+    lines.push_back(R"({"id":")" + std::string(near ? "n" : "f") + std::to_string(i) +
+                    R"(","lang":"en","title":")" + (i % 3 == 0 ? "Trade" : "Weekly") +
+                    R"( report","body":")" + body + R"("})");
+  }
+  write(lines);
+  SearcherOptions unboosted;
+  unboosted.ranking.phrase_weight = 0;
+  unboosted.ranking.near_weight = 0;
+  SearchRequest r;
+  r.q = "trade deficit";
+  r.per_page = 100;
+  auto boosted = Searcher(db).search(r), plain = Searcher(db, unboosted).search(r);
+  std::map<std::string, double> plain_scores;
+  for (const auto& h : plain.hits) plain_scores[h.id] = h.score;
+  size_t far = 0, near = 0;
+  for (const auto& h : boosted.hits) {
+    auto it = plain_scores.find(h.id);
+    if (it == plain_scores.end()) continue;
+    if (h.id[0] == 'f') {
+      ++far;
+      EXPECT_NEAR(h.score, it->second, 1e-9) << h.id;
+    } else {
+      ++near;
+      EXPECT_GT(h.score, it->second) << h.id;
+    }
+  }
+  EXPECT_GT(far, 10u);
+  EXPECT_GT(near, 10u);
+}
+
+TEST_F(SearcherListingTest, RescoredPagesFollowEachOtherAndGroupsShowTheirBestVersion) {
+  // More matches than the rescoring window; the two versions of group "g":
+  // "ga" ranks first on its words alone, "gb" holds them as a phrase.
+  std::vector<std::string> lines;
+  for (int i = 0; i < 150; ++i) {
+    std::string filler;
+    for (int k = 0; k < 20 + i % 11; ++k) filler += "cargo ";
+    lines.push_back(
+        R"({"id":"d)" + std::to_string(i) + R"(","lang":"en","title":"Report","body":")" +
+        (i % 5 == 0 ? "trade deficit " + filler : "trade " + filler + "deficit") + R"("})");
+  }
+  lines.push_back(R"({"id":"ga","lang":"en","title":"Report","body":"trade trade trade trade )"
+                  R"(cargo cargo cargo cargo cargo cargo deficit deficit deficit",)"
+                  R"("translation_group":"g"})");
+  std::string filler;
+  for (int k = 0; k < 30; ++k) filler += " cargo";
+  lines.push_back(R"({"id":"gb","lang":"en","title":"Report","body":"trade deficit)" + filler +
+                  R"(","translation_group":"g"})");
+  write(lines);
+  Searcher searcher(db);
+  auto ids = [](const SearchResult& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) out.push_back(h.id);
+    return out;
+  };
+  SearchRequest r;
+  r.q = "trade deficit";
+  r.collapse = false;
+  r.per_page = 20;
+  auto both = ids(searcher.search(r));
+  r.per_page = 10;
+  auto first = ids(searcher.search(r));
+  r.page = 2;
+  auto second = ids(searcher.search(r));
+  first.insert(first.end(), second.begin(), second.end());
+  EXPECT_EQ(first, both);
+
+  // Unboosted, "ga" outranks "gb"; boosted, "gb" is the group's best version.
+  SearcherOptions unboosted;
+  unboosted.ranking.phrase_weight = 0;
+  unboosted.ranking.near_weight = 0;
+  r.page = 1;
+  r.per_page = 100;
+  auto plain = ids(Searcher(db, unboosted).search(r));
+  auto at = [](const std::vector<std::string>& v, const std::string& id) {
+    return std::find(v.begin(), v.end(), id) - v.begin();
+  };
+  ASSERT_LT(at(plain, "ga"), at(plain, "gb"));
+  r.collapse = true;
+  auto collapsed = ids(searcher.search(r));
+  EXPECT_NE(std::find(collapsed.begin(), collapsed.end(), "gb"), collapsed.end());
+  EXPECT_EQ(std::find(collapsed.begin(), collapsed.end(), "ga"), collapsed.end());
+}
+
 TEST_F(SearcherTest, BroadMatchesAreCountedOnASampleBeyondTheLimit) {
   SearcherOptions o;
   o.extra_fields = load_extra_fields(source_dir() + "/data/facets.json");
