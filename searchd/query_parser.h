@@ -46,10 +46,11 @@ struct ParsedQuery {
   // that would not differ from `strict`.
   Xapian::Query relaxed;
   // Boosts for documents where the free words appear in the title, as a
-  // phrase or near each other; none when there is nothing to boost. Each adds
-  // its weight on its own (OP_AND_MAYBE): under one OP_OR, Xapian 1.4 counts
-  // a phrase or proximity boost for a document that matched another boost
-  // (a word in its title) without checking the word positions.
+  // phrase or near each other; none when there is nothing to boost. Kept
+  // apart from the words: put under an OP_AND_MAYBE with them, a phrase or
+  // proximity boost may be counted by Xapian 1.4 for a document whose words
+  // are not near each other, so the searcher matches them on their own
+  // (RankingOptions::rescore_window).
   std::vector<Xapian::Query> boosts;
   // True when the query has words that score (relevance order is meaningful).
   bool has_text = false;

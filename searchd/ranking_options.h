@@ -32,8 +32,11 @@ struct RankingOptions {
   // title boost of the same query, on the page asked for and this many
   // matches after it, ranked without the boosts (as Elasticsearch's rescore
   // window), rather than on every match: a broad query of common words then
-  // checks word positions in a window of documents, not in thousands. 0: on
-  // every match.
+  // checks word positions in a window of documents, not in thousands. The
+  // boosts are matched on their own there, their weights added to the words':
+  // under an OP_AND_MAYBE with the words, Xapian 1.4 may count a phrase or
+  // proximity boost without checking positions. 0: on every match, in one
+  // query (each boost ANDed-maybe in turn), exposed to that.
   unsigned rescore_window = 100;
 };
 
