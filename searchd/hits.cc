@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analyzers/analyzer.h"
 #include "indexer/schema.h"
 #include "searchd/stored.h"
 
@@ -53,8 +54,10 @@ Hit make_hit(Xapian::Database& db, const Xapian::Document& doc, double score,
   hit.id = a.id;
   hit.title = std::move(a.title);
   hit.url = std::move(a.url);
-  hit.lang = doc.get_value(schema::kLangSlot);
-  if (hit.lang.empty()) hit.lang = std::move(a.lang);
+  // The language the article gave (normalised when it was indexed), else the
+  // one detected in its text, which only the value slot holds.
+  hit.lang =
+      a.lang.empty() ? doc.get_value(schema::kLangSlot) : analysis::normalize_language_tag(a.lang);
   hit.date = std::move(a.date);
   hit.type = std::move(a.type);
   hit.topics = std::move(a.topics);

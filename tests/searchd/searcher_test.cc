@@ -377,6 +377,18 @@ TEST_F(SearcherListingTest, RescoredPagesFollowEachOtherAndGroupsShowTheirBestVe
   EXPECT_EQ(std::find(collapsed.begin(), collapsed.end(), "ga"), collapsed.end());
 }
 
+TEST_F(SearcherListingTest, HitsShowTheLanguageGivenOrDetected) {
+  write({R"({"id":"given","lang":"en-GB","title":"Harbour cranes","body":"Harbour cranes."})",
+         R"({"id":"detected","title":"Les grues du port","body":"Les grues du port de )"
+         R"(Marseille ont été remplacées cette année par des machines électriques."})"});
+  Searcher searcher(db);
+  SearchRequest r;
+  r.sort = SortOrder::kDate;
+  std::map<std::string, std::string> langs;
+  for (const auto& h : searcher.search(r).hits) langs[h.id] = h.lang;
+  EXPECT_EQ(langs, (std::map<std::string, std::string>{{"detected", "fr"}, {"given", "en"}}));
+}
+
 TEST_F(SearcherTest, BroadMatchesAreCountedOnASampleBeyondTheLimit) {
   SearcherOptions o;
   o.extra_fields = load_extra_fields(source_dir() + "/data/facets.json");
