@@ -81,9 +81,22 @@ Highlighter::Highlighter(const std::vector<std::string>& words,
           for (const auto& stem : t.stems)
             can_match[i] = stems_.emplace(stem, i).second || can_match[i];
   }
-  units_ =
-      static_cast<size_t>(std::count(can_match.begin(), can_match.end(), true)) + prefixes_.size();
-  if (units_ > 0) seen_.reserve(1024);
+  for (size_t i = 0; i < words.size(); ++i)
+    if (can_match[i]) matchable_.push_back(words[i]);
+  units_ = matchable_.size() + prefixes_.size();
+  if (units_ > 0) seen_.reserve(1024);  // about the distinct words of a page of hits
+}
+
+size_t Highlighter::wanted(std::string_view lang) const {
+  if (auto it = wanted_.find(std::string(lang)); it != wanted_.end()) return it->second;
+  const auto& analyzer = analysis::analyzer_for(lang);
+  size_t n = prefixes_.size();
+  for (const auto& word : matchable_) {
+    auto tokens = analyzer.analyze(word);
+    if (std::any_of(tokens.begin(), tokens.end(), [](const auto& t) { return !t.stop; })) ++n;
+  }
+  wanted_.emplace(std::string(lang), n);
+  return n;
 }
 
 std::optional<size_t> Highlighter::unit_of(const analysis::Token& t) const {
@@ -222,9 +235,11 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
     analyzer.tokenize(text.substr(0, char_boundary(text, std::min(text.size(), max_bytes + 64))),
                       tokens);
   } else {
-    // Piece by piece, until a window holds every query word or the text ends.
+    // Piece by piece, until a window holds every query word the text can
+    // show or the text ends.
+    const size_t units = wanted(lang);
     size_t piece = kFirstSnippetPiece;
-    for (size_t begin = 0; begin < text.size() && best.distinct < units_; piece *= 2) {
+    for (size_t begin = 0; begin < text.size() && best.distinct < units; piece *= 2) {
       size_t end = piece_end(text, begin, piece);
       size_t first = tokens.size();
       uint32_t position = tokens.empty() ? 0 : tokens.back().position + 1;

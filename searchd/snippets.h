@@ -59,6 +59,10 @@ class Highlighter {
   };
   // The query word or prefix a normalised token matches, if any.
   std::optional<size_t> unit_of(const analysis::Token& t) const;
+  // How many units a text in `lang` can show: not a query word that is only
+  // a stop word there, which is never marked (a snippet would otherwise read
+  // the whole text looking for it).
+  size_t wanted(std::string_view lang) const;
   // Appends the matches among tokens[from..] to `out`: `tokens` are raw
   // tokens (Analyzer::tokenize) of `text`.
   void matches(std::string_view text, const analysis::Analyzer& analyzer,
@@ -73,8 +77,10 @@ class Highlighter {
   // prefixes count as units after the words.
   std::unordered_map<std::string, size_t> terms_, stems_;
   std::vector<std::string> prefixes_;
-  size_t words_ = 0;  // query words; prefix p is unit words_ + p
-  size_t units_ = 0;  // words and prefixes that can match at all
+  size_t words_ = 0;                    // query words; prefix p is unit words_ + p
+  size_t units_ = 0;                    // words and prefixes that can match at all
+  std::vector<std::string> matchable_;  // the query words that can
+  mutable std::unordered_map<std::string, size_t> wanted_;  // by language
   // Words met so far (a hash of language, compound flag and the word as
   // written) to the unit they match, or -1.
   mutable std::unordered_map<size_t, long> seen_;

@@ -63,6 +63,17 @@ TEST(HighlighterTest, SnippetFindsAWordFarIntoALongText) {
   EXPECT_EQ(count_of(again.html, "<mark>"), 3u) << again.html;
 }
 
+TEST(HighlighterTest, AQueryWordThatIsAStopWordOfTheTextIsNotWaitedFor) {
+  // "from" is an English stop word: never marked in English text, so the
+  // snippet is the first window with "grain", however long the text.
+  std::string text = "Grain came from the port. ";
+  while (text.size() < 20000) text += "Trucks came from the north and went back from the south. ";
+  Highlighter h({"grain", "from"}, {});
+  Snippet s = h.snippet(text, "en", 60);
+  EXPECT_TRUE(s.html.starts_with("<mark>Grain</mark> came from the port.")) << s.html;
+  EXPECT_EQ(count_of(s.html, "<mark>"), 1u) << s.html;
+}
+
 TEST(HighlighterTest, UkrainianWordsAreMarkedInTheirOtherForms) {
   Highlighter h({"санкції"}, {});
   EXPECT_EQ(h.highlight("Нові санкцій пакети: санкціями та санкція.", "uk"),
