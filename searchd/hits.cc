@@ -17,11 +17,27 @@ std::optional<Xapian::Document> find_document(Xapian::Database& db, const std::s
 
 namespace {
 
-// The ids of the other versions of `doc`, whose stored article is `a`: its own
+// Another version of a document: its id, and its document when it was met.
+struct Version {
+  std::string id;
+  std::optional<Xapian::Document> doc;
+};
+
+// The other versions of `doc`, whose stored article is `a`: its own
 // "translations" list, then the other members of its translation group.
-std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc,
-                                         const StoredArticle& a) {
-  std::vector<std::string> ids = a.translations;
+std::vector<Version> other_versions(Xapian::Database& db, const Xapian::Document& doc,
+                                    const StoredArticle& a) {
+  std::vector<Version> out;
+  auto add = [&](std::string id, std::optional<Xapian::Document> other) {
+    if (id.empty() || id == a.id) return;
+    for (auto& v : out) {
+      if (v.id != id) continue;
+      if (!v.doc) v.doc = std::move(other);
+      return;
+    }
+    out.push_back({std::move(id), std::move(other)});
+  };
+  for (const auto& id : a.translations) add(id, std::nullopt);
   // The value statistics say at once when no document has a group.
   std::string group =
       db.get_value_freq(schema::kGroupSlot) > 0 ? doc.get_value(schema::kGroupSlot) : "";
@@ -31,20 +47,18 @@ std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Doc
       if (*it == doc.get_docid()) continue;
       Xapian::Document other = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
       std::string id = other.get_value(schema::kIdSlot);
-      ids.push_back(id.empty() ? read_stored(other.get_data()).id : std::move(id));
+      add(id.empty() ? read_stored(other.get_data()).id : std::move(id), std::move(other));
     }
   }
-  std::vector<std::string> out;
-  for (auto& id : ids)
-    if (!id.empty() && id != a.id && std::find(out.begin(), out.end(), id) == out.end())
-      out.push_back(std::move(id));
   return out;
 }
 
 }  // namespace
 
 std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc) {
-  return translation_ids(db, doc, read_stored(doc.get_data()));
+  std::vector<std::string> ids;
+  for (auto& v : other_versions(db, doc, read_stored(doc.get_data()))) ids.push_back(v.id);
+  return ids;
 }
 
 Hit make_hit(Xapian::Database& db, const Xapian::Document& doc, double score,
@@ -69,8 +83,8 @@ Hit make_hit(Xapian::Database& db, const Xapian::Document& doc, double score,
   Snippet s = h.snippet(body, hit.lang, kSnippetBytes);
   hit.snippet_html = std::move(s.html);
   hit.snippet = std::move(s.text);
-  for (const auto& id : translation_ids(db, doc, a)) {
-    auto other = find_document(db, id);
+  for (auto& [id, other] : other_versions(db, doc, a)) {
+    if (!other) other = find_document(db, id);
     if (!other) continue;
     std::string title = other->get_value(schema::kTitleSlot);
     std::string url = other->get_value(schema::kUrlSlot);

@@ -469,9 +469,10 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   for (const auto& match : page) {
     Xapian::Document doc = db.get_document(match.did, Xapian::DOC_ASSUME_VALID);
     double score = match.weight;
-    std::string group = p.groups ? doc.get_value(schema::kGroupSlot) : std::string();
-    if (r.collapse && !r.ui_lang.empty() && !group.empty() &&
-        doc.get_value(schema::kLangSlot) != r.ui_lang) {
+    std::string group = p.groups && r.collapse && !r.ui_lang.empty()
+                            ? doc.get_value(schema::kGroupSlot)
+                            : std::string();
+    if (!group.empty() && doc.get_value(schema::kLangSlot) != r.ui_lang) {
       // Prefer the visitor's language when that version matches too.
       Xapian::Enquire alt(db);
       alt.set_query(Xapian::Query(
