@@ -190,6 +190,13 @@ TEST_F(SearcherTest, MatchOfEverythingCountsFromTermStatisticsLikeTheSpies) {
   EXPECT_EQ(search(r).total, groups_from_spies.total);
 }
 
+// The ids of a result's hits, in order.
+std::vector<std::string> hit_ids(const SearchResult& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) out.push_back(h.id);
+  return out;
+}
+
 // A small index of its own, written during the test.
 class SearcherListingTest : public ::testing::Test {
  protected:
@@ -256,11 +263,6 @@ TEST_F(SearcherListingTest, CollapsingWithoutGroupsChangesNothingUntilThereAreSo
                     std::string(i, 'x') + R"("})");
   write(lines);
   Searcher searcher(db);
-  auto ids = [](const SearchResult& r) {
-    std::vector<std::string> out;
-    for (const auto& h : r.hits) out.push_back(h.id);
-    return out;
-  };
   SearchRequest r;
   r.q = "harbour";
   r.collapse = true;
@@ -269,7 +271,7 @@ TEST_F(SearcherListingTest, CollapsingWithoutGroupsChangesNothingUntilThereAreSo
   auto plain = searcher.search(r);
   EXPECT_EQ(collapsed.total, 6u);
   EXPECT_EQ(collapsed.total, plain.total);
-  EXPECT_EQ(ids(collapsed), ids(plain));
+  EXPECT_EQ(hit_ids(collapsed), hit_ids(plain));
 
   write({R"({"id":"n0","lang":"en","title":"Harbour report","body":"harbour cranes",)"
          R"("translation_group":"g"})",
@@ -343,20 +345,15 @@ TEST_F(SearcherListingTest, RescoredPagesFollowEachOtherAndGroupsShowTheirBestVe
                   R"(","translation_group":"g"})");
   write(lines);
   Searcher searcher(db);
-  auto ids = [](const SearchResult& r) {
-    std::vector<std::string> out;
-    for (const auto& h : r.hits) out.push_back(h.id);
-    return out;
-  };
   SearchRequest r;
   r.q = "trade deficit";
   r.collapse = false;
   r.per_page = 20;
-  auto both = ids(searcher.search(r));
+  auto both = hit_ids(searcher.search(r));
   r.per_page = 10;
-  auto first = ids(searcher.search(r));
+  auto first = hit_ids(searcher.search(r));
   r.page = 2;
-  auto second = ids(searcher.search(r));
+  auto second = hit_ids(searcher.search(r));
   first.insert(first.end(), second.begin(), second.end());
   EXPECT_EQ(first, both);
 
@@ -366,13 +363,13 @@ TEST_F(SearcherListingTest, RescoredPagesFollowEachOtherAndGroupsShowTheirBestVe
   unboosted.ranking.near_weight = 0;
   r.page = 1;
   r.per_page = 100;
-  auto plain = ids(Searcher(db, unboosted).search(r));
+  auto plain = hit_ids(Searcher(db, unboosted).search(r));
   auto at = [](const std::vector<std::string>& v, const std::string& id) {
     return std::find(v.begin(), v.end(), id) - v.begin();
   };
   ASSERT_LT(at(plain, "ga"), at(plain, "gb"));
   r.collapse = true;
-  auto collapsed = ids(searcher.search(r));
+  auto collapsed = hit_ids(searcher.search(r));
   EXPECT_NE(std::find(collapsed.begin(), collapsed.end(), "gb"), collapsed.end());
   EXPECT_EQ(std::find(collapsed.begin(), collapsed.end(), "ga"), collapsed.end());
 }
