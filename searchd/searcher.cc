@@ -109,13 +109,13 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
-}  // namespace
-
 // A match of a page, best first.
 struct Ranked {
   Xapian::docid did;
   double weight;
 };
+
+}  // namespace
 
 SortOrder parse_sort_order(const std::string& name) {
   if (name.empty()) return SortOrder::kDefault;
