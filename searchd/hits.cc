@@ -1,6 +1,8 @@
 #include "searchd/hits.h"
 
-#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
