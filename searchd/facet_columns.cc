@@ -38,6 +38,17 @@ FacetColumns::FacetColumns(const Xapian::Database& db, const std::vector<SlotCou
       }
     }
     while (column.first.size() <= last + 1) column.first.push_back(column.ords.size());
+    bool single = true;
+    for (size_t d = 0; single && d + 1 < column.first.size(); ++d)
+      single = column.first[d + 1] - column.first[d] <= 1;
+    if (single) {
+      column.single.resize(column.first.size() - 1);
+      for (size_t d = 0; d < column.single.size(); ++d)
+        if (column.first[d + 1] > column.first[d])
+          column.single[d] = column.ords[column.first[d]] + 1;
+      column.first = {};
+      column.ords = {};
+    }
     columns_.push_back(std::move(column));
   }
 }
@@ -51,7 +62,7 @@ const FacetColumn* FacetColumns::find(const SlotCounter::Spec& spec) const {
 size_t FacetColumns::bytes() const {
   size_t n = 0;
   for (const auto& c : columns_) {
-    n += (c.first.size() + c.ords.size()) * sizeof(uint32_t);
+    n += (c.first.size() + c.ords.size() + c.single.size()) * sizeof(uint32_t);
     for (const auto& v : c.values) n += sizeof(v) + v.capacity();
   }
   return n;

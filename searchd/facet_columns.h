@@ -28,12 +28,15 @@
 namespace portal {
 
 // The values of one SlotCounter::Spec in every document: document d counts
-// for values[ords[k]] for k in [first[d], first[d + 1]).
+// for values[ords[k]] for k in [first[d], first[d + 1]). When no document
+// has more than one value, first and ords are empty, and document d counts
+// for values[single[d] - 1] (none for 0): one array read per document.
 struct FacetColumn {
   SlotCounter::Spec spec;
   std::vector<std::string> values;
   std::vector<uint32_t> first;  // one more than the highest docid + 1
   std::vector<uint32_t> ords;
+  std::vector<uint32_t> single;  // by docid, up to the highest
 };
 
 class FacetColumns {

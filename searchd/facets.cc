@@ -68,15 +68,24 @@ void SlotCounter::count(std::string_view value) {
 
 void SlotCounter::count(const FacetColumn& column, const std::vector<Xapian::docid>& ids) {
   total_ += static_cast<Xapian::doccount>(ids.size());
-  const size_t documents = column.first.size() - 1;
+  if (column.values.empty()) return;  // no document has a value (an index without groups)
   thread_local std::vector<uint32_t> seen;
   seen.clear();
-  for (Xapian::docid id : ids) {
-    if (id >= documents) continue;
-    uint32_t from = column.first[id], to = column.first[id + 1];
-    if (from == to) continue;
-    ++with_value_;
-    seen.insert(seen.end(), column.ords.begin() + from, column.ords.begin() + to);
+  if (!column.single.empty()) {
+    for (Xapian::docid id : ids) {
+      if (id >= column.single.size() || column.single[id] == 0) continue;
+      ++with_value_;
+      seen.push_back(column.single[id] - 1);
+    }
+  } else {
+    const size_t documents = column.first.size() - 1;
+    for (Xapian::docid id : ids) {
+      if (id >= documents) continue;
+      uint32_t from = column.first[id], to = column.first[id + 1];
+      if (from == to) continue;
+      ++with_value_;
+      seen.insert(seen.end(), column.ords.begin() + from, column.ords.begin() + to);
+    }
   }
   // Few distinct values (languages, years) are tallied in place; many
   // (translation groups) are sorted and counted in runs.

@@ -22,11 +22,11 @@ Counts counts_of(const SlotCounter& c) {
 
 const std::vector<SlotCounter::Spec> kSpecs = {
     {schema::kTopicsSlot, true, 0}, {schema::kDateSlot, false, 4},  {schema::kDateSlot, false, 7},
-    {schema::kLangSlot, false, 0},  {schema::kGroupSlot, false, 0},
+    {schema::kLangSlot, false, 0},  {schema::kGroupSlot, false, 0}, {schema::kTypeSlot, false, 0},
 };
 
 // Documents with gaps, missing values, repeated and many topics, and more
-// groups than the counting of few values tallies in place.
+// groups than the counting of few values tallies in place; no type.
 void fill(Xapian::WritableDatabase& db, unsigned n, unsigned seed) {
   std::mt19937 rng(seed);
   for (unsigned i = 1; i <= n; ++i) {
