@@ -247,14 +247,14 @@ BulkBuilder::BulkBuilder(const std::string& staging, unsigned outputs, const Bul
   m.staging = staging;
   m.options = options;
   m.options.run_documents = std::max<size_t>(1, options.run_documents);
+  m.options.threads = std::max(1u, options.threads);
   m.outputs.resize(std::max(1u, outputs));
   for (auto& out : m.outputs)
-    for (unsigned i = 0; i < std::max(1u, options.threads); ++i)
+    for (unsigned i = 0; i < m.options.threads; ++i)
       out.spelling.push_back(std::make_unique<Impl::SpellingPart>());
   fs::remove_all(staging);
   fs::create_directories(staging);
-  for (unsigned i = 0; i < std::max(1u, options.threads); ++i)
-    m.threads.emplace_back([&m] { m.work(); });
+  for (unsigned i = 0; i < m.options.threads; ++i) m.threads.emplace_back([&m] { m.work(); });
 }
 
 BulkBuilder::~BulkBuilder() {
@@ -294,8 +294,7 @@ void BulkBuilder::add(unsigned output, PreparedDocument doc) {
     return;
   // At most one run waits beside those being written: the documents held in
   // memory stay bounded.
-  m.idle_cv.wait(lock,
-                 [&] { return m.error || m.pending_writes <= std::max(1u, m.options.threads); });
+  m.idle_cv.wait(lock, [&] { return m.error || m.pending_writes <= m.options.threads; });
   m.check_error();
   m.write_current(output);
 }
