@@ -217,10 +217,11 @@ struct Searcher::Impl {
                             Xapian::doccount count, std::vector<std::unique_ptr<FacetSpy>>& spies,
                             MatchCounter* counter, Counting& counting) const;
   // The page [first, first + count) of `p`'s matches ranked with its boosts,
-  // from `window`: its first `window_size` matches ranked without them.
-  std::vector<Ranked> rescore(Xapian::Database& db, const Plan& p, const Xapian::MSet& window,
-                              Xapian::doccount window_size, Xapian::doccount first,
-                              Xapian::doccount count) const;
+  // from `window`: the first `window_size` matches of `text` (`p` without
+  // its boosts, filtered).
+  std::vector<Ranked> rescore(Xapian::Database& db, const Plan& p, const Xapian::Query& text,
+                              const Xapian::MSet& window, Xapian::doccount window_size,
+                              Xapian::doccount first, Xapian::doccount count) const;
   // Every match of `q` and its weight (a restricted query: few matches).
   std::map<Xapian::docid, double> weights(Xapian::Database& db, const Xapian::Query& q) const {
     Xapian::Enquire enquire(db);
@@ -279,9 +280,10 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   const Xapian::doccount window = ranking.rescore_window + first + count;
   Plan unboosted = p;
   unboosted.boosts.clear();
+  const Plan& ranked_by = rescoring ? unboosted : p;
+  const Xapian::Query query = filtered(ranked_by, scored(ranked_by, p.relevance ? r.recency : 0));
   Xapian::Enquire enquire(db);
-  enquire.set_query(filtered(rescoring ? unboosted : p,
-                             scored(rescoring ? unboosted : p, p.relevance ? r.recency : 0)));
+  enquire.set_query(query);
   enquire.set_weighting_scheme(bm25(ranking));
   if (!p.relevance) enquire.set_sort_by_value(schema::kDateSlot, r.sort != SortOrder::kDateAsc);
   if (r.collapse && p.groups) enquire.set_collapse_key(schema::kGroupSlot);
@@ -316,14 +318,14 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
                          : static_cast<double>(mset.get_uncollapsed_matches_estimated()) / seen;
   }
   counting.estimated = mset.get_matches_estimated();
-  if (rescoring && !mset.empty()) return rescore(db, p, mset, window, first, count);
+  if (rescoring && !mset.empty()) return rescore(db, p, query, mset, window, first, count);
   std::vector<Ranked> page;
   for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back({*it, it.get_weight()});
   return page;
 }
 
 std::vector<Ranked> Searcher::Impl::rescore(Xapian::Database& db, const Plan& p,
-                                            const Xapian::MSet& window,
+                                            const Xapian::Query& text, const Xapian::MSet& window,
                                             Xapian::doccount window_size, Xapian::doccount first,
                                             Xapian::doccount count) const {
   const SearchRequest& r = *p.request;
@@ -333,9 +335,6 @@ std::vector<Ranked> Searcher::Impl::rescore(Xapian::Database& db, const Plan& p,
   // it changes nothing; on shards, where it costs reading their ids, the
   // whole match is taken instead.
   const bool own_source = !portable_spies.load();
-  Plan unboosted = p;
-  unboosted.boosts.clear();
-  const Xapian::Query text = filtered(unboosted, scored(unboosted, r.recency));
   Xapian::Query only = window.size() < window_size && !(own_source && db.size() == 1)
                            ? Xapian::Query()
                            : restrict_to(db, window, own_source);
