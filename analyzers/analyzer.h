@@ -47,6 +47,14 @@ struct Token {
   bool compound = false;
 };
 
+// Where a raw token is (Analyzer::words): its offsets, position and compound
+// flag, without its term.
+struct WordSpan {
+  uint32_t start = 0, end = 0;
+  uint32_t position = 0;
+  bool compound = false;
+};
+
 class Analyzer {
  public:
   virtual ~Analyzer() = default;
@@ -67,6 +75,12 @@ class Analyzer {
   virtual void tokenize(std::string_view text, std::vector<Token>& out,
                         uint32_t first_position = 0) const = 0;
   virtual void normalize(std::string_view text, std::span<Token> tokens) const = 0;
+  // tokenize() in two steps, for callers that need the terms of few of the
+  // words: words() appends where each word is, raw_token() makes the token
+  // tokenize() gives for one of them.
+  virtual void words(std::string_view text, std::vector<WordSpan>& out,
+                     uint32_t first_position = 0) const = 0;
+  virtual Token raw_token(std::string_view text, const WordSpan& word) const = 0;
 
   std::vector<Token> analyze(std::string_view text) const {
     std::vector<Token> out;

@@ -34,6 +34,15 @@ class ChainAnalyzer final : public Analyzer {
     for (const auto& stage : stages_) stage->apply(text, tokens);
   }
 
+  void words(std::string_view text, std::vector<WordSpan>& out,
+             uint32_t first_position) const override {
+    tokenizer_->words(text, out, first_position);
+  }
+
+  Token raw_token(std::string_view text, const WordSpan& word) const override {
+    return tokenizer_->raw_token(text, word);
+  }
+
  private:
   std::string lang_;
   std::unique_ptr<Tokenizer> tokenizer_;
@@ -41,6 +50,14 @@ class ChainAnalyzer final : public Analyzer {
 };
 
 }  // namespace
+
+void Tokenizer::tokenize(std::string_view text, std::vector<Token>& out,
+                         uint32_t first_position) const {
+  std::vector<WordSpan> spans;
+  words(text, spans, first_position);
+  out.reserve(out.size() + spans.size());
+  for (const auto& w : spans) out.push_back(raw_token(text, w));
+}
 
 std::unique_ptr<Analyzer> ChainBuilder::build() {
   if (!tokenizer_) throw std::logic_error("analyzer chain '" + lang_ + "' has no tokenizer");

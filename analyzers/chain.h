@@ -22,8 +22,13 @@ namespace portal::analysis {
 class Tokenizer {
  public:
   virtual ~Tokenizer() = default;
-  virtual void tokenize(std::string_view text, std::vector<Token>& out,
-                        uint32_t first_position) const = 0;
+  // Appends where each word of `text` is (Analyzer::words).
+  virtual void words(std::string_view text, std::vector<WordSpan>& out,
+                     uint32_t first_position) const = 0;
+  // The raw token of a word words() found in `text`.
+  virtual Token raw_token(std::string_view text, const WordSpan& word) const = 0;
+
+  void tokenize(std::string_view text, std::vector<Token>& out, uint32_t first_position) const;
 };
 
 // One step of the chain. `text` is the analysed text, `tokens` the tokens the

@@ -48,10 +48,31 @@ std::string drop_acronym_dots(std::string_view word) {
   return out;
 }
 
+// The term of a compound written as `whole`: its parts, joined.
+std::string compound_term(std::string_view whole) {
+  std::string term;
+  size_t part_start = 0;
+  for (size_t i = 0; i <= whole.size();) {
+    size_t hyphen = 0;  // bytes of a hyphen at i
+    if (i < whole.size()) {
+      for (std::string_view h : {"-", "\u2010", "\u2011"})
+        if (whole.substr(i).starts_with(h)) hyphen = h.size();
+      if (hyphen == 0) {
+        ++i;
+        continue;
+      }
+    }
+    term += drop_acronym_dots(whole.substr(part_start, i - part_start));
+    i += hyphen == 0 ? 1 : hyphen;
+    part_start = i;
+  }
+  return term;
+}
+
 class IcuWordBreak final : public Tokenizer {
  public:
-  void tokenize(std::string_view text, std::vector<Token>& out,
-                uint32_t first_position) const override {
+  void words(std::string_view text, std::vector<WordSpan>& out,
+             uint32_t first_position) const override {
     thread_local std::unique_ptr<icu::BreakIterator> words = [] {
       UErrorCode status = U_ZERO_ERROR;
       std::unique_ptr<icu::BreakIterator> it(
@@ -85,6 +106,7 @@ class IcuWordBreak final : public Tokenizer {
     words->setText(icu::UnicodeString());
     utext_close(&ut);
 
+    out.reserve(out.size() + segments.size());
     uint32_t position = first_position;
     for (size_t i = 0; i < segments.size();) {
       if (segments[i].start < 0) {
@@ -98,39 +120,36 @@ class IcuWordBreak final : public Tokenizer {
         last += 2;
       }
       if (last > i) {
-        Token whole;
-        for (size_t k = i; k <= last; k += 2)
-          whole.term += drop_acronym_dots(slice(text, segments[k]));
-        whole.start = static_cast<uint32_t>(segments[i].start);
-        whole.end = static_cast<uint32_t>(segments[last].end);
-        whole.position = position;
-        whole.compound = true;
-        if (whole.term.size() <= kMaxWordBytes) out.push_back(std::move(whole));
+        WordSpan whole{static_cast<uint32_t>(segments[i].start),
+                       static_cast<uint32_t>(segments[last].end), position, true};
+        std::string_view written = text.substr(whole.start, whole.end - whole.start);
+        if (written.size() <= kMaxWordBytes || compound_term(written).size() <= kMaxWordBytes)
+          out.push_back(whole);
       }
-      for (size_t k = i; k <= last; k += 2) emit(text, segments[k], position, out);
+      for (size_t k = i; k <= last; k += 2) {
+        if (segments[k].end - segments[k].start > static_cast<int32_t>(kMaxWordBytes)) continue;
+        out.push_back({static_cast<uint32_t>(segments[k].start),
+                       static_cast<uint32_t>(segments[k].end), position++, false});
+      }
       i = last + 1;
     }
   }
 
- private:
-  static std::string_view slice(std::string_view text, Segment s) {
-    return text.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.end - s.start));
+  Token raw_token(std::string_view text, const WordSpan& word) const override {
+    std::string_view written = text.substr(word.start, word.end - word.start);
+    Token token;
+    token.term = word.compound ? compound_term(written) : drop_acronym_dots(written);
+    token.start = word.start;
+    token.end = word.end;
+    token.position = word.position;
+    token.compound = word.compound;
+    return token;
   }
 
+ private:
   // True when `a` and `b` are separated by exactly one hyphen.
   static bool adjacent(std::string_view text, Segment a, Segment b) {
     return is_hyphen(text.substr(static_cast<size_t>(a.end), static_cast<size_t>(b.start - a.end)));
-  }
-
-  static void emit(std::string_view text, Segment s, uint32_t& position, std::vector<Token>& out) {
-    std::string_view word = slice(text, s);
-    if (word.size() > kMaxWordBytes) return;
-    Token token;
-    token.term = drop_acronym_dots(word);
-    token.start = static_cast<uint32_t>(s.start);
-    token.end = static_cast<uint32_t>(s.end);
-    token.position = position++;
-    out.push_back(std::move(token));
   }
 };
 

@@ -110,27 +110,27 @@ std::optional<size_t> Highlighter::unit_of(const analysis::Token& t) const {
 }
 
 void Highlighter::matches(std::string_view text, const analysis::Analyzer& analyzer,
-                          const std::vector<analysis::Token>& tokens, size_t from,
+                          const std::vector<analysis::WordSpan>& words, size_t from,
                           std::vector<Match>& out) const {
-  if (units_ == 0 || from >= tokens.size()) return;
+  if (units_ == 0 || from >= words.size()) return;
   // A word is looked up only the first time this highlighter meets it as
   // written, in this language, and normalised (folded, stemmed) only the
   // first time any highlighter does. Words are told apart by a 64-bit hash: a
   // collision could at worst mark a wrong word.
   const size_t salt = std::hash<std::string_view>()(analyzer.language());
-  auto key_of = [&](const analysis::Token& t) {
-    size_t h = std::hash<std::string_view>()(text.substr(t.start, t.end - t.start));
-    return h ^ (salt + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)) ^ (t.compound ? 1 : 0);
+  auto key_of = [&](const analysis::WordSpan& w) {
+    size_t h = std::hash<std::string_view>()(text.substr(w.start, w.end - w.start));
+    return h ^ (salt + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)) ^ (w.compound ? 1 : 0);
   };
-  // unit[i]: the unit of tokens[from + i], in the entry of its word in seen_
+  // unit[i]: the unit of words[from + i], in the entry of its word in seen_
   // (references to an unordered_map's values survive rehashing). A word met
   // for the first time is entered as no unit, and resolved below before any
   // entry is read.
-  std::vector<const long*> unit(tokens.size() - from);
-  std::vector<size_t> first_at, keys;  // the first token and key of each new word
+  std::vector<const long*> unit(words.size() - from);
+  std::vector<size_t> first_at, keys;  // the first occurrence and key of each new word
   std::vector<long*> entries;          // and its entry
-  for (size_t i = from; i < tokens.size(); ++i) {
-    size_t key = key_of(tokens[i]);
+  for (size_t i = from; i < words.size(); ++i) {
+    size_t key = key_of(words[i]);
     auto [it, fresh] = seen_.try_emplace(key, -1L);
     if (fresh) {
       first_at.push_back(i);
@@ -155,31 +155,31 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
   std::vector<size_t> fresh_keys, fresh_at;
   for (size_t k = 0; k < keys.size(); ++k)
     if (!known[k]) {
-      fresh.push_back(tokens[first_at[k]]);
+      fresh.push_back(analyzer.raw_token(text, words[first_at[k]]));
       fresh_keys.push_back(keys[k]);
       fresh_at.push_back(k);
     }
   analyzer.normalize(text, fresh);
   for (size_t i = 0; i < fresh.size(); ++i) set(fresh_at[i], fresh[i]);
   if (!fresh.empty()) normalized.insert_each(fresh_keys, fresh);
-  for (size_t i = from; i < tokens.size(); ++i) {
+  for (size_t i = from; i < words.size(); ++i) {
     const long u = *unit[i - from];
     if (u < 0) continue;
-    const auto& t = tokens[i];
-    if (!out.empty() && out.back().end > t.start) continue;  // parts of one word
-    out.push_back({t.start, t.end, static_cast<size_t>(u)});
+    const auto& w = words[i];
+    if (!out.empty() && out.back().end > w.start) continue;  // parts of one word
+    out.push_back({w.start, w.end, static_cast<size_t>(u)});
   }
 }
 
-Highlighter::Window Highlighter::best_window(const std::vector<analysis::Token>& tokens,
+Highlighter::Window Highlighter::best_window(const std::vector<analysis::WordSpan>& words,
                                              const std::vector<Match>& m, size_t max_bytes) const {
   // Candidate windows start a few words before each match.
   Window best;
   for (size_t i = 0; i < m.size(); ++i) {
-    auto it = std::lower_bound(tokens.begin(), tokens.end(), m[i].start,
-                               [](const analysis::Token& t, size_t s) { return t.start < s; });
-    size_t idx = static_cast<size_t>(it - tokens.begin());
-    size_t begin = idx < 4 ? 0 : tokens[idx - 4].start;
+    auto it = std::lower_bound(words.begin(), words.end(), m[i].start,
+                               [](const analysis::WordSpan& w, size_t s) { return w.start < s; });
+    size_t idx = static_cast<size_t>(it - words.begin());
+    size_t begin = idx < 4 ? 0 : words[idx - 4].start;
     std::set<size_t> distinct;
     size_t total = 0;
     for (size_t j = i; j < m.size() && m[j].end <= begin + max_bytes; ++j) {
@@ -213,10 +213,10 @@ std::string Highlighter::render(std::string_view text, size_t begin, size_t end,
 std::string Highlighter::highlight(std::string_view text, std::string_view lang) const {
   if (units_ == 0) return html_escape(text);
   const auto& analyzer = analysis::analyzer_for(lang);
-  std::vector<analysis::Token> tokens;
-  analyzer.tokenize(text, tokens);
+  std::vector<analysis::WordSpan> words;
+  analyzer.words(text, words);
   std::vector<Match> m;
-  matches(text, analyzer, tokens, 0, m);
+  matches(text, analyzer, words, 0, m);
   return render(text, 0, text.size(), m, true);
 }
 
@@ -227,13 +227,13 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
     text = text.substr(0, cut);
   }
   const auto& analyzer = analysis::analyzer_for(lang);
-  std::vector<analysis::Token> tokens;
+  std::vector<analysis::WordSpan> words;
   std::vector<Match> m;
   Window best;
   if (units_ == 0) {
     // Only the cut point is needed: analyse just past the snippet length.
-    analyzer.tokenize(text.substr(0, char_boundary(text, std::min(text.size(), max_bytes + 64))),
-                      tokens);
+    analyzer.words(text.substr(0, char_boundary(text, std::min(text.size(), max_bytes + 64))),
+                   words);
   } else {
     // Piece by piece, until a window holds every query word the text can
     // show or the text ends.
@@ -241,25 +241,25 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
     size_t piece = kFirstSnippetPiece;
     for (size_t begin = 0; begin < text.size() && best.distinct < units; piece *= 2) {
       size_t end = piece_end(text, begin, piece);
-      size_t first = tokens.size();
-      uint32_t position = tokens.empty() ? 0 : tokens.back().position + 1;
-      analyzer.tokenize(text.substr(begin, end - begin), tokens, position);
-      for (size_t i = first; i < tokens.size(); ++i) {
-        tokens[i].start += static_cast<uint32_t>(begin);
-        tokens[i].end += static_cast<uint32_t>(begin);
+      size_t first = words.size();
+      uint32_t position = words.empty() ? 0 : words.back().position + 1;
+      analyzer.words(text.substr(begin, end - begin), words, position);
+      for (size_t i = first; i < words.size(); ++i) {
+        words[i].start += static_cast<uint32_t>(begin);
+        words[i].end += static_cast<uint32_t>(begin);
       }
-      matches(text, analyzer, tokens, first, m);
-      best = best_window(tokens, m, max_bytes);
+      matches(text, analyzer, words, first, m);
+      best = best_window(words, m, max_bytes);
       begin = end;
     }
   }
   size_t end = text.size();
   if (end > best.begin + max_bytes) {
     end = best.begin;
-    for (const auto& t : tokens) {
-      if (t.start < best.begin) continue;
-      if (t.end > best.begin + max_bytes) break;
-      end = t.end;
+    for (const auto& w : words) {
+      if (w.start < best.begin) continue;
+      if (w.end > best.begin + max_bytes) break;
+      end = w.end;
     }
     if (end == best.begin) end = std::min(text.size(), best.begin + max_bytes);
     end = char_boundary(text, end);  // never inside a UTF-8 sequence

@@ -63,12 +63,12 @@ class Highlighter {
   // a stop word there, which is never marked (a snippet would otherwise read
   // the whole text looking for it).
   size_t wanted(std::string_view lang) const;
-  // Appends the matches among tokens[from..] to `out`: `tokens` are raw
-  // tokens (Analyzer::tokenize) of `text`.
+  // Appends the matches among words[from..] to `out`: `words` are the words
+  // of `text` (Analyzer::words).
   void matches(std::string_view text, const analysis::Analyzer& analyzer,
-               const std::vector<analysis::Token>& tokens, size_t from,
+               const std::vector<analysis::WordSpan>& words, size_t from,
                std::vector<Match>& out) const;
-  Window best_window(const std::vector<analysis::Token>& tokens, const std::vector<Match>& m,
+  Window best_window(const std::vector<analysis::WordSpan>& words, const std::vector<Match>& m,
                      size_t max_bytes) const;
   static std::string render(std::string_view text, size_t begin, size_t end,
                             const std::vector<Match>& m, bool html);
