@@ -84,5 +84,37 @@ TEST(WordBreakTest, DropsOverlongWords) {
   ExpectTokens("en", "short " + long_word + " end", {"short", "end"});
 }
 
+// Snippets find words with words() and make the raw token of the few they
+// have not met with raw_token() (tokenize() is the two together).
+TEST(WordBreakTest, RawTokensOfWordSpans) {
+  const std::string long_word(100, 'x');
+  const std::string long_compound = std::string(40, 'a') + "-" + std::string(40, 'b');
+  const std::string text = "N.A.T.O-led North\u2011Atlantic пліч-о-пліч 3.5 м’ясо " + long_word +
+                           " U.S. " + long_compound + " end";
+  const auto& analyzer = analyzer_for("en");
+  std::vector<WordSpan> words;
+  analyzer.words(text, words, 7);
+  std::vector<std::string> terms, written;
+  std::vector<uint32_t> positions;
+  for (const auto& w : words) {
+    Token t = analyzer.raw_token(text, w);
+    EXPECT_EQ(t.compound, w.compound);
+    terms.push_back(t.term);
+    written.push_back(text.substr(t.start, t.end - t.start));
+    positions.push_back(t.position);
+  }
+  // The whole of a compound first, then its parts; overlong words dropped
+  // (a compound by its joined term, its parts each on its own).
+  EXPECT_EQ(terms,
+            (std::vector<std::string>{"NATOled", "NATO", "led", "NorthAtlantic", "North",
+                                      "Atlantic", "плічопліч", "пліч", "о", "пліч", "3.5", "м’ясо",
+                                      "US", std::string(40, 'a'), std::string(40, 'b'), "end"}));
+  EXPECT_EQ(written[0], "N.A.T.O-led");
+  EXPECT_EQ(written[3], "North\u2011Atlantic");
+  EXPECT_EQ(written[12], "U.S");
+  EXPECT_EQ(positions,
+            (std::vector<uint32_t>{7, 7, 8, 9, 9, 10, 11, 11, 12, 13, 14, 15, 16, 17, 18, 19}));
+}
+
 }  // namespace
 }  // namespace portal::analysis
