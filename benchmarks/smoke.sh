@@ -11,7 +11,9 @@ mkdir -p "$BENCH_DATA"
 step() { echo "== $*"; }
 
 step analysis
-"$BUILD/bin/bench_analysis" --benchmark_min_time=0.01
+"$BUILD/bin/bench_analysis" --benchmark_min_time=0.01 | tee "$BENCH_DATA/analysis.txt"
+# A failed self-check is reported, not an exit status.
+if grep -q 'ERROR OCCURRED' "$BENCH_DATA/analysis.txt"; then exit 1; fi
 step index
 "$BENCH_DIR/run_index.sh" sample
 grep -q '^portal .*docs=' "$BENCH_DATA/sample/index.txt"
