@@ -85,7 +85,7 @@ struct BulkBuilder::Impl {
   std::condition_variable task_cv, idle_cv;
   std::deque<std::function<void()>> tasks;
   unsigned running = 0;         // tasks being run
-  unsigned pending_writes = 0;  // runs queued or being written
+  unsigned pending_writes = 0;  // runs queued or being written, or their spelling added
   std::exception_ptr error;
   bool stop = false;
   std::vector<std::thread> threads;
@@ -131,38 +131,43 @@ struct BulkBuilder::Impl {
     return staging + "/" + std::to_string(output) + "-spelling-" + std::to_string(part);
   }
 
-  // Adds a run's spelling words to output `o`'s parts, each share to its
-  // part: first to the parts no other thread holds, then to the others.
-  void add_spelling(unsigned o, const Spelling& words) {
-    auto& parts = outputs[o].spelling;
-    std::vector<std::vector<const Spelling::value_type*>> shares(parts.size());
-    for (const auto& w : words)
-      shares[std::hash<std::string>()(w.first) % parts.size()].push_back(&w);
-    std::vector<bool> done(parts.size());
-    for (bool wait : {false, true}) {
-      for (size_t p = 0; p < parts.size(); ++p) {
-        if (done[p]) continue;
-        auto& part = *parts[p];
-        std::unique_lock lock(part.mu, std::defer_lock);
-        if (wait) {
-          lock.lock();
-        } else if (!lock.try_lock()) {
-          continue;
-        }
-        if (!part.db) {
-          part.db = std::make_unique<Xapian::WritableDatabase>(
-              spelling_path(o, p), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
-          part.written = true;
-        }
-        for (const auto* w : shares[p]) part.db->add_spelling(w->first, w->second);
-        // Its changes are held in memory until a commit.
-        if (++part.runs >= options.fan_in) {
-          part.db->commit();
-          part.runs = 0;
-        }
-        done[p] = true;
-      }
+  // A run's spelling words, shared out among its output's parts by a hash.
+  struct RunSpelling {
+    Spelling words;
+    std::vector<std::vector<const Spelling::value_type*>> shares;  // one per part
+    size_t left = 0;                                               // shares not yet added
+  };
+
+  // Adds a share of a run's spelling words to part `p` of output `o`.
+  void add_share(unsigned o, size_t p, const std::vector<const Spelling::value_type*>& share) {
+    auto& part = *outputs[o].spelling[p];
+    std::lock_guard lock(part.mu);
+    if (!part.db) {
+      part.db = std::make_unique<Xapian::WritableDatabase>(spelling_path(o, p),
+                                                           Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+      part.written = true;
     }
+    for (const auto* w : share) part.db->add_spelling(w->first, w->second);
+    // Its changes are held in memory until a commit.
+    if (++part.runs >= options.fan_in) {
+      part.db->commit();
+      part.runs = 0;
+    }
+  }
+
+  // Queues the adding of a run's spelling words, a task per part, so that
+  // the threads share them out; the run counts as written after the last.
+  // Holds `mu`.
+  void add_spelling(unsigned o, const std::shared_ptr<RunSpelling>& run) {
+    for (size_t p = 0; p < run->shares.size(); ++p) {
+      if (run->shares[p].empty()) continue;
+      ++run->left;
+      submit([this, o, p, run] { add_share(o, p, run->shares[p]); },
+             [this, run] {
+               if (--run->left == 0) --pending_writes;
+             });
+    }
+    if (run->left == 0) --pending_writes;
   }
 
   Segment* find(Output& out, unsigned long id) {
@@ -181,16 +186,19 @@ struct BulkBuilder::Impl {
     out.run.clear();
     out.run_terms = 0;
     ++pending_writes;
+    auto spelling = std::make_shared<RunSpelling>();
     submit(
-        [this, o, id, docs] {
-          Spelling spelling;
-          write_run(segment_path(o, id), *docs, spelling);
-          add_spelling(o, spelling);
+        [this, o, id, docs, spelling] {
+          write_run(segment_path(o, id), *docs, spelling->words);
+          spelling->shares.resize(outputs[o].spelling.size());
+          for (const auto& w : spelling->words)
+            spelling->shares[std::hash<std::string>()(w.first) % spelling->shares.size()].push_back(
+                &w);
         },
-        [this, o, id] {
-          --pending_writes;
+        [this, o, id, spelling] {
           find(outputs[o], id)->done = true;
           merge_some(o);
+          add_spelling(o, spelling);
         });
   }
 
