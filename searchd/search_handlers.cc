@@ -55,45 +55,51 @@ std::vector<std::string> list_param(const httplib::Request& req, const char* nam
 
 json optional_string(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
 
-json hit_json(const Hit& h) {
+// The JSON of a hit or a result, their strings moved into it.
+json hit_json(Hit&& h) {
   json translations = json::array();
-  for (const auto& t : h.translations)
-    translations.push_back({{"id", t.id}, {"lang", t.lang}, {"title", t.title}, {"url", t.url}});
-  return {{"id", h.id},
-          {"lang", h.lang},
-          {"title", h.title},
-          {"title_html", h.title_html},
-          {"snippet_html", h.snippet_html},
-          {"snippet", h.snippet},
-          {"url", h.url},
-          {"date", h.date},
-          {"type", h.type},
-          {"topics", h.topics},
+  for (auto& t : h.translations)
+    translations.push_back({{"id", std::move(t.id)},
+                            {"lang", std::move(t.lang)},
+                            {"title", std::move(t.title)},
+                            {"url", std::move(t.url)}});
+  return {{"id", std::move(h.id)},
+          {"lang", std::move(h.lang)},
+          {"title", std::move(h.title)},
+          {"title_html", std::move(h.title_html)},
+          {"snippet_html", std::move(h.snippet_html)},
+          {"snippet", std::move(h.snippet)},
+          {"url", std::move(h.url)},
+          {"date", std::move(h.date)},
+          {"type", std::move(h.type)},
+          {"topics", std::move(h.topics)},
           {"score", h.score},
-          {"translations", translations}};
+          {"translations", std::move(translations)}};
 }
 
-json result_json(const SearchResult& r) {
+json result_json(SearchResult&& r) {
   json hits = json::array();
-  for (const auto& h : r.hits) hits.push_back(hit_json(h));
+  for (auto& h : r.hits) hits.push_back(hit_json(std::move(h)));
   json facets = json::object();
-  for (const auto& f : r.facets) {
+  for (auto& f : r.facets) {
     json values = json::array();
-    for (const auto& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
-    facets[f.name] = values;
+    for (auto& v : f.values) values.push_back({{"value", std::move(v.value)}, {"count", v.count}});
+    facets[f.name] = std::move(values);
   }
-  return {
-      {"query", {{"q", r.q}, {"corrected", optional_string(r.corrected)}, {"relaxed", r.relaxed}}},
-      {"total", r.total},
-      {"total_is_exact", r.total_is_exact},
-      {"facets_exact", r.facets_exact},
-      {"partial", r.partial},
-      {"page", r.page},
-      {"per_page", r.per_page},
-      {"took_ms", r.took_ms},
-      {"hits", hits},
-      {"facets", facets},
-      {"did_you_mean", optional_string(r.did_you_mean)}};
+  return {{"query",
+           {{"q", std::move(r.q)},
+            {"corrected", optional_string(r.corrected)},
+            {"relaxed", r.relaxed}}},
+          {"total", r.total},
+          {"total_is_exact", r.total_is_exact},
+          {"facets_exact", r.facets_exact},
+          {"partial", r.partial},
+          {"page", r.page},
+          {"per_page", r.per_page},
+          {"took_ms", r.took_ms},
+          {"hits", std::move(hits)},
+          {"facets", std::move(facets)},
+          {"did_you_mean", optional_string(r.did_you_mean)}};
 }
 
 SearchRequest search_request(const httplib::Request& req, const Searcher& searcher) {
@@ -124,7 +130,7 @@ void handle_search(Services& services, const httplib::Request& request,
   SearchRequest search = search_request(request, services.searcher);
   SearchResult result = services.searcher.search(search);
   current_request().hits = static_cast<long>(result.total);
-  send_json(response, 200, result_json(result));
+  send_json(response, 200, result_json(std::move(result)));
 }
 
 void handle_suggest(Services& services, const httplib::Request& request,
@@ -156,7 +162,7 @@ void handle_similar(Services& services, const httplib::Request& request,
   r.limit = int_param(request, "limit", 10, 1, 50);
   r.lang = request.get_param_value("lang");
   json hits = json::array();
-  for (const auto& h : services.searcher.similar(r)) hits.push_back(hit_json(h));
+  for (auto& h : services.searcher.similar(r)) hits.push_back(hit_json(std::move(h)));
   send_json(response, 200, {{"id", r.id}, {"hits", hits}});
 }
 
