@@ -178,31 +178,54 @@ Xapian::doccount FacetSpy::seen() const {
 
 namespace {
 
-// Orders and trims counted values (FacetSpy::result).
-Facet finish(const FacetField& field, std::map<std::string, unsigned long> counts, size_t limit) {
+// Orders and trims counted values, each value once (FacetSpy::result):
+// histograms by value, the others most frequent first, ties by value.
+Facet finish(const FacetField& field, std::vector<FacetValue> values, size_t limit) {
   Facet f;
   f.name = field.name;
-  for (auto& [value, count] : counts) f.values.push_back({value, count});
-  if (!field.histogram)
-    std::stable_sort(f.values.begin(), f.values.end(),
-                     [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-  if (limit && f.values.size() > limit) f.values.resize(limit);
+  auto by_value = [](const FacetValue& a, const FacetValue& b) { return a.value < b.value; };
+  auto by_count = [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  };
+  if (limit == 0 || values.size() <= limit) {
+    std::sort(values.begin(), values.end(), [&](const auto& a, const auto& b) {
+      return field.histogram ? by_value(a, b) : by_count(a, b);
+    });
+  } else if (field.histogram) {
+    std::sort(values.begin(), values.end(), by_value);
+    values.resize(limit);
+  } else {
+    std::partial_sort(values.begin(), values.begin() + static_cast<long>(limit), values.end(),
+                      by_count);
+    values.resize(limit);
+  }
+  f.values = std::move(values);
   return f;
 }
 
 }  // namespace
 
 Facet FacetSpy::result(size_t limit, double scale) const {
-  std::map<std::string, unsigned long> counts;
-  if (local_)
-    local_->for_each([&](const std::string& value, Xapian::doccount n) { counts[value] += n; });
-  for (const auto& spy : spies_)
-    for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
-      counts[*it] += it.get_termfreq();
+  std::vector<FacetValue> values;
+  if (spies_.empty()) {
+    // One local counter: each value once.
+    if (local_)
+      local_->for_each([&](const std::string& value, Xapian::doccount n) {
+        values.push_back({value, n});
+      });
+  } else {
+    std::map<std::string, unsigned long> counts;
+    if (local_)
+      local_->for_each([&](const std::string& value, Xapian::doccount n) { counts[value] += n; });
+    for (const auto& spy : spies_)
+      for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
+        counts[*it] += it.get_termfreq();
+    for (auto& [value, count] : counts) values.push_back({value, count});
+  }
   if (scale != 1.0)
-    for (auto& [value, count] : counts)
-      count = std::max(1UL, static_cast<unsigned long>(std::lround(count * scale)));
-  return finish(field_, std::move(counts), limit);
+    for (auto& v : values)
+      v.count = std::max(1UL, static_cast<unsigned long>(std::lround(v.count * scale)));
+  return finish(field_, std::move(values), limit);
 }
 
 TermFreqs prefix_terms(const Xapian::Database& db, const std::string& prefix) {
@@ -213,10 +236,10 @@ TermFreqs prefix_terms(const Xapian::Database& db, const std::string& prefix) {
 }
 
 Facet term_facet(const Xapian::Database& db, const FacetField& field, size_t limit) {
-  std::map<std::string, unsigned long> counts;
+  std::vector<FacetValue> values;
   for (const auto& [term, freq] : prefix_terms(db, field.term_prefix))
-    counts[term.substr(field.term_prefix.size())] = freq;
-  return finish(field, std::move(counts), limit);
+    values.push_back({term.substr(field.term_prefix.size()), freq});
+  return finish(field, std::move(values), limit);
 }
 
 Xapian::doccount group_count(const Xapian::Database& db) {

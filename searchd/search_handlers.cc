@@ -9,6 +9,9 @@
 namespace portal::http {
 namespace {
 
+// The largest facet_size a request may ask for (0 asks for every value).
+constexpr int kMaxFacetSize = 10'000;
+
 using nlohmann::json;
 
 double number_param(const httplib::Request& req, const char* name, double fallback) {
@@ -114,6 +117,8 @@ SearchRequest search_request(const httplib::Request& req, const Searcher& search
   r.from = req.get_param_value("from");
   r.to = req.get_param_value("to");
   r.facets = list_param(req, "facets", true);
+  r.facet_size = static_cast<size_t>(
+      int_param(req, "facet_size", static_cast<int>(kDefaultFacetSize), 0, kMaxFacetSize));
   std::vector<std::string> filters = {"lang", "topic", "type", "year", "month"};
   for (const auto& f : searcher.options().extra_fields) filters.push_back(f.param);
   for (const auto& name : filters) {

@@ -80,6 +80,22 @@ Xapian::BM25Weight bm25(const RankingOptions& ranking) {
 }
 
 // Whether `q` checks word positions (a phrase or a proximity).
+// Keeps the first `limit` values of `facet` (0: all) and those `selected`:
+// a value a visitor ticked keeps its count, however rare.
+void trim(Facet& facet, size_t limit, const std::vector<std::string>* selected) {
+  if (limit == 0 || facet.values.size() <= limit) return;
+  size_t kept = 0;
+  for (size_t i = 0; i < facet.values.size(); ++i) {
+    const bool wanted =
+        i < limit || (selected && std::find(selected->begin(), selected->end(),
+                                            facet.values[i].value) != selected->end());
+    if (!wanted) continue;
+    if (kept != i) facet.values[kept] = std::move(facet.values[i]);
+    ++kept;
+  }
+  facet.values.resize(kept);
+}
+
 bool has_positions(const Xapian::Query& q) {
   if (q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_NEAR)
     return true;
@@ -517,19 +533,25 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     spies.push_back(std::move(spy));
   }
   for (const auto& name : wanted) {
+    const FacetField& f = *field(name);
+    auto selected = r.filters.find(name);
+    const size_t limit = f.histogram ? 0 : r.facet_size;
     if (everything) {
-      result.facets.push_back(term_counts.facet(db, *field(name)));
-      continue;
-    }
-    for (const auto& s : spies) {
-      if (s->field().name != name) continue;
-      double scale = counting.scale;
-      if (p.filters.count(name)) {
-        auto it = disjunctive_scale.find(name);
-        scale = it != disjunctive_scale.end() ? it->second : 1.0;
+      result.facets.push_back(term_counts.facet(db, f));
+    } else {
+      for (const auto& s : spies) {
+        if (s->field().name != name) continue;
+        double scale = counting.scale;
+        if (p.filters.count(name)) {
+          auto it = disjunctive_scale.find(name);
+          scale = it != disjunctive_scale.end() ? it->second : 1.0;
+        }
+        // Whole, for the selected values beyond the limit.
+        result.facets.push_back(s->result(selected == r.filters.end() ? limit : 0, scale));
       }
-      result.facets.push_back(s->result(0, scale));
     }
+    if (!result.facets.empty() && result.facets.back().name == name)
+      trim(result.facets.back(), limit, selected == r.filters.end() ? nullptr : &selected->second);
   }
   return result;
 }

@@ -54,6 +54,10 @@ enum class SortOrder {
 // Parses "relevance", "date", "date_asc"; throws InvalidRequest("sort") otherwise.
 SortOrder parse_sort_order(const std::string& name);
 
+// Values returned per facet unless a request says otherwise (as Solr's
+// facet.limit and Meilisearch's maxValuesPerFacet).
+inline constexpr size_t kDefaultFacetSize = 100;
+
 struct SearchRequest {
   // The query, in the syntax described in searchd/query_parser.h. Empty: all
   // documents (newest first unless `sort` says otherwise).
@@ -75,6 +79,9 @@ struct SearchRequest {
   bool collapse = true;
   // The facet lists to return; empty: kDefaultFacets.
   std::vector<std::string> facets;
+  // Values returned per facet, the most frequent (every value is counted):
+  // 0, all. The year and month histograms are always whole.
+  size_t facet_size = kDefaultFacetSize;
   // 0..1: how much newer articles are favoured in relevance order.
   double recency = 0;
 };

@@ -76,7 +76,8 @@ TEST_F(SearchApiHttpTest, SearchAnswersInTheDocumentedShape) {
 TEST_F(SearchApiHttpTest, FiltersAndDisjunctiveFacets) {
   auto all = corpus_->where([](const auto&) { return true; });
   auto uk = corpus_->where([](const auto& d) { return Corpus::str(d, "lang") == "uk"; });
-  json r = get("/api/v1/search?lang=uk&collapse=false&facets=lang,topic,place,speaker");
+  json r =
+      get("/api/v1/search?lang=uk&collapse=false&facets=lang,topic,place,speaker&facet_size=0");
   EXPECT_EQ(r["total"], uk.size());
   EXPECT_EQ(facet(r, "lang"), Corpus::count(all, "lang"));
   EXPECT_EQ(facet(r, "topic"), Corpus::count(uk, "topics"));
@@ -95,6 +96,18 @@ TEST_F(SearchApiHttpTest, FiltersAndDisjunctiveFacets) {
           "search?collapse=false&topic=%D0%A0%D0%B0%D0%BA%D0%B5%D1%82%D0%BD%D0%B8%D0%B9%20%D1%83"
           "%D0%B4%D0%B0%D1%80&topic=%D0%92%D0%B1%D0%B8%D1%82%D1%96%20%D0%B4%D1%96%D1%82%D0%B8");
   EXPECT_EQ(t["total"], two.size());
+}
+
+TEST_F(SearchApiHttpTest, FacetSizeCutsTermFacetsNotHistograms) {
+  auto all = corpus_->where([](const auto&) { return true; });
+  const auto topics = Corpus::count(all, "topics"), months = Corpus::count(all, "month");
+  ASSERT_GT(topics.size(), 100u);  // more than a default answer holds
+  ASSERT_GT(months.size(), 2u);
+  EXPECT_EQ(get("/api/v1/search?collapse=false")["facets"]["topic"].size(), 100u);
+  EXPECT_EQ(facet(get("/api/v1/search?collapse=false&facet_size=0"), "topic"), topics);
+  json two = get("/api/v1/search?collapse=false&facet_size=2&from=1900");
+  EXPECT_EQ(two["facets"]["topic"].size(), 2u);
+  EXPECT_EQ(facet(two, "month"), months);
 }
 
 TEST_F(SearchApiHttpTest, DateRangeAndMonthHistogram) {
@@ -157,6 +170,9 @@ TEST_F(SearchApiHttpTest, BadParametersAre400WithTheParameterNamed) {
       {"q=(a", "invalid_q"},
       {"q=topic:", "invalid_q"},
       {"to=2022-99", "invalid_to"},
+      {"facet_size=-1", "invalid_facet_size"},
+      {"facet_size=10001", "invalid_facet_size"},
+      {"facet_size=all", "invalid_facet_size"},
   };
   for (const auto& c : cases)
     EXPECT_EQ(get("/api/v1/search?" + c.query, 400)["error"]["code"], c.code) << c.query;

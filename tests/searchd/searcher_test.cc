@@ -152,6 +152,7 @@ TEST_F(SearcherTest, FacetCountsMatchTheCorpus) {
   SearchRequest r;
   r.collapse = false;
   r.facets = {"topic", "type", "lang", "year", "month", "place", "speaker"};
+  r.facet_size = 0;  // every value
   auto result = search(r);
   auto all = corpus_->where([](const auto&) { return true; });
   EXPECT_EQ(facet(result, "topic"), Corpus::count(all, "topics"));
@@ -159,9 +160,14 @@ TEST_F(SearcherTest, FacetCountsMatchTheCorpus) {
   EXPECT_EQ(facet(result, "lang"), Corpus::count(all, "lang"));
   EXPECT_EQ(facet(result, "year"), Corpus::count(all, "year"));
   EXPECT_EQ(facet(result, "month"), Corpus::count(all, "month"));
-  // Most frequent first, histograms in date order.
+  // Most frequent first (ties by value), histograms in date order.
   const auto& topics = result.facets[0].values;
-  for (size_t i = 1; i < topics.size(); ++i) EXPECT_GE(topics[i - 1].count, topics[i].count);
+  for (size_t i = 1; i < topics.size(); ++i) {
+    EXPECT_GE(topics[i - 1].count, topics[i].count);
+    if (topics[i - 1].count == topics[i].count) {
+      EXPECT_LT(topics[i - 1].value, topics[i].value);
+    }
+  }
   for (const auto& f : result.facets)
     if (f.name == "month") {
       for (size_t i = 1; i < f.values.size(); ++i)
@@ -498,6 +504,7 @@ TEST_F(SearcherTest, FiltersOrValuesOfOneFacetAndAndFacets) {
 TEST_F(SearcherTest, SelectedFacetIsCountedWithoutItsOwnFilter) {
   SearchRequest r;
   r.collapse = false;
+  r.facet_size = 0;
   r.filters["lang"] = {"en"};
   auto result = search(r);
   auto en = corpus_->where([](const auto& d) { return Corpus::str(d, "lang") == "en"; });
@@ -507,6 +514,56 @@ TEST_F(SearcherTest, SelectedFacetIsCountedWithoutItsOwnFilter) {
   EXPECT_EQ(facet(result, "lang"), Corpus::count(all, "lang"));
   // ...while the other facets count only the filtered documents.
   EXPECT_EQ(facet(result, "topic"), Corpus::count(en, "topics"));
+}
+
+TEST_F(SearcherTest, FacetSizeKeepsTheMostFrequentValuesAndTheSelectedOnes) {
+  auto all = corpus_->where([](const auto&) { return true; });
+  const auto topics = Corpus::count(all, "topics");
+  ASSERT_GT(topics.size(), 4u);
+  ASSERT_GT(Corpus::count(all, "month").size(), 3u);
+  // The listing of everything (term statistics) and a date filter every
+  // article passes (the matcher's spies) return the same values.
+  for (const char* from : {"", "1900-01-01"}) {
+    SearchRequest r;
+    r.collapse = false;
+    r.from = from;
+    r.facets = {"topic", "year", "month"};
+    r.facet_size = 0;
+    auto whole = search(r);
+    r.facet_size = 3;  // fewer than the months too
+    auto cut = search(r);
+    ASSERT_EQ(cut.facets[0].name, "topic");
+    const auto& top = cut.facets[0].values;
+    ASSERT_EQ(top.size(), 3u) << from;
+    for (size_t i = 0; i < top.size(); ++i) {
+      EXPECT_EQ(top[i].value, whole.facets[0].values[i].value) << from;
+      EXPECT_EQ(top[i].count, topics.at(top[i].value)) << from;
+    }
+    // Most frequent first, ties by value: no value left out counts more.
+    const auto kept = facet(cut, "topic");
+    for (const auto& [value, n] : topics) {
+      if (!kept.count(value)) {
+        EXPECT_LE(n, top.back().count) << value;
+      }
+    }
+    // The histograms stay whole.
+    EXPECT_EQ(facet(cut, "year"), Corpus::count(all, "year")) << from;
+    EXPECT_EQ(facet(cut, "month"), Corpus::count(all, "month")) << from;
+  }
+  // A rare topic ticked by the visitor comes back with its count.
+  std::string rare;
+  unsigned long fewest = ~0UL;
+  for (const auto& [value, n] : topics) {
+    if (n < fewest) fewest = n, rare = value;
+  }
+  SearchRequest r;
+  r.collapse = false;
+  r.facets = {"topic"};
+  r.facet_size = 3;
+  r.filters["topic"] = {rare};
+  auto ticked = search(r);
+  EXPECT_EQ(ticked.facets[0].values.size(), 4u);
+  EXPECT_EQ(facet(ticked, "topic")[rare], fewest);
 }
 
 TEST_F(SearcherTest, DateRangeFiltersAndHistogram) {

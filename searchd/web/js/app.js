@@ -111,7 +111,7 @@ let catalogLoaded = false;
 async function loadCatalog() {
   if (catalogLoaded) return;
   catalogLoaded = true;
-  const params = new URLSearchParams({ q: '', per_page: '1', facets: 'topic,type', ui_lang: uiLang() });
+  const params = new URLSearchParams({ q: '', per_page: '1', facets: 'topic,type', facet_size: '0', ui_lang: uiLang() });
   try {
     const data = await api.search(params);
     fillSelect($('adv-type'), (data.facets?.type ?? []).map((f) => f.value), typeName);
