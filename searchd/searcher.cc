@@ -79,7 +79,6 @@ Xapian::BM25Weight bm25(const RankingOptions& ranking) {
   return Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5);
 }
 
-// Whether `q` checks word positions (a phrase or a proximity).
 // Keeps the first `limit` values of `facet` (0: all) and those `selected`:
 // a value a visitor ticked keeps its count, however rare.
 void trim(Facet& facet, size_t limit, const std::vector<std::string>* selected) {
@@ -96,6 +95,7 @@ void trim(Facet& facet, size_t limit, const std::vector<std::string>* selected) 
   facet.values.resize(kept);
 }
 
+// Whether `q` checks word positions (a phrase or a proximity).
 bool has_positions(const Xapian::Query& q) {
   if (q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_NEAR)
     return true;

@@ -79,8 +79,9 @@ struct SearchRequest {
   bool collapse = true;
   // The facet lists to return; empty: kDefaultFacets.
   std::vector<std::string> facets;
-  // Values returned per facet, the most frequent (every value is counted):
-  // 0, all. The year and month histograms are always whole.
+  // How many of each facet's most frequent values to return (every value is
+  // counted; 0: all), besides the values of its own filter. The year and
+  // month histograms are always whole.
   size_t facet_size = kDefaultFacetSize;
   // 0..1: how much newer articles are favoured in relevance order.
   double recency = 0;
