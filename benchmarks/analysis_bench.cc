@@ -105,8 +105,9 @@ void BM_TermGenerator(benchmark::State& state, const std::string& lang) {
 }
 
 // Snippets of the bodies, ten to a page, for the two most frequent words of
-// six letters or more of the text (not stop words): the work of a page of
-// hits, most of whose words a fresh Highlighter has not met.
+// 12 bytes or more of the text (6 Cyrillic letters, 12 Latin; not stop
+// words): the work of a page of hits, most of whose words a fresh
+// Highlighter has not met.
 void BM_Snippet(benchmark::State& state, const std::string& lang) {
   const auto& bodies = sample_bodies(lang);
   const auto& analyzer = portal::analysis::analyzer_for(lang);
