@@ -181,26 +181,12 @@ namespace {
 // Orders and trims counted values, each value once (FacetSpy::result):
 // histograms by value, the others most frequent first, ties by value.
 Facet finish(const FacetField& field, std::vector<FacetValue> values, size_t limit) {
-  Facet f;
-  f.name = field.name;
-  auto by_value = [](const FacetValue& a, const FacetValue& b) { return a.value < b.value; };
-  auto by_count = [](const FacetValue& a, const FacetValue& b) {
-    return a.count != b.count ? a.count > b.count : a.value < b.value;
-  };
-  if (limit == 0 || values.size() <= limit) {
-    std::sort(values.begin(), values.end(), [&](const auto& a, const auto& b) {
-      return field.histogram ? by_value(a, b) : by_count(a, b);
-    });
-  } else if (field.histogram) {
-    std::sort(values.begin(), values.end(), by_value);
-    values.resize(limit);
-  } else {
-    std::partial_sort(values.begin(), values.begin() + static_cast<long>(limit), values.end(),
-                      by_count);
-    values.resize(limit);
-  }
-  f.values = std::move(values);
-  return f;
+  std::sort(values.begin(), values.end(), [&](const FacetValue& a, const FacetValue& b) {
+    if (field.histogram || a.count == b.count) return a.value < b.value;
+    return a.count > b.count;
+  });
+  if (limit && values.size() > limit) values.resize(limit);
+  return {field.name, std::move(values)};
 }
 
 }  // namespace

@@ -546,8 +546,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
           auto it = disjunctive_scale.find(name);
           scale = it != disjunctive_scale.end() ? it->second : 1.0;
         }
-        // Whole, for the selected values beyond the limit.
-        result.facets.push_back(s->result(selected == r.filters.end() ? limit : 0, scale));
+        result.facets.push_back(s->result(0, scale));
       }
     }
     if (!result.facets.empty() && result.facets.back().name == name)
