@@ -7,9 +7,10 @@
 #include <cstddef>
 #include <mutex>
 #include <shared_mutex>
-#include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include <absl/container/flat_hash_map.h>
 
 namespace portal::analysis {
 
@@ -49,7 +50,7 @@ class BoundedCache {
  private:
   const size_t max_;
   mutable std::shared_mutex mutex_;
-  std::unordered_map<K, V> map_;
+  absl::flat_hash_map<K, V> map_;
 };
 
 }  // namespace portal::analysis

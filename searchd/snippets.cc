@@ -74,17 +74,24 @@ Highlighter::Highlighter(const std::vector<std::string>& words,
   std::vector<bool> can_match(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
     for (const auto& t : analysis::analyzer_for("").analyze(words[i]))
-      if (!t.stop) can_match[i] = terms_.emplace(t.term, i).second || can_match[i];
+      if (!t.stop) add_term(terms_, t.term, i, can_match);
     for (const auto& lang : languages)
       for (const auto& t : analysis::analyzer_for(lang).analyze(words[i]))
         if (!t.stop)
-          for (const auto& stem : t.stems)
-            can_match[i] = stems_.emplace(stem, i).second || can_match[i];
+          for (const auto& stem : t.stems) add_term(stems_, stem, i, can_match);
   }
   for (size_t i = 0; i < words.size(); ++i)
     if (can_match[i]) matchable_.push_back(words[i]);
   units_ = matchable_.size() + prefixes_.size();
   if (units_ > 0) seen_.reserve(1024);  // about the distinct words of a page of hits
+}
+
+void Highlighter::add_term(std::unordered_map<std::string, size_t>& to, const std::string& term,
+                           size_t i, std::vector<bool>& can_match) {
+  if (term.empty() || !to.emplace(term, i).second) return;
+  can_match[i] = true;
+  first_bytes_.set(static_cast<unsigned char>(term[0]));
+  lengths_ |= uint64_t{1} << std::min<size_t>(term.size(), 63);
 }
 
 size_t Highlighter::wanted(std::string_view lang) const {
@@ -101,9 +108,11 @@ size_t Highlighter::wanted(std::string_view lang) const {
 
 std::optional<size_t> Highlighter::unit_of(const analysis::Token& t) const {
   if (t.stop || t.term.empty()) return std::nullopt;
-  if (auto it = terms_.find(t.term); it != terms_.end()) return it->second;
+  if (may_match(t.term))
+    if (auto it = terms_.find(t.term); it != terms_.end()) return it->second;
   for (const auto& s : t.stems)
-    if (auto it = stems_.find(s); it != stems_.end()) return it->second;
+    if (!s.empty() && may_match(s))
+      if (auto it = stems_.find(s); it != stems_.end()) return it->second;
   for (size_t p = 0; p < prefixes_.size(); ++p)
     if (t.term.starts_with(prefixes_[p])) return words_ + p;
   return std::nullopt;
@@ -122,28 +131,31 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
     size_t h = std::hash<std::string_view>()(text.substr(w.start, w.end - w.start));
     return h ^ (salt + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)) ^ (w.compound ? 1 : 0);
   };
-  // unit[i]: the unit of words[from + i], in the entry of its word in seen_
-  // (references to an unordered_map's values survive rehashing). A word met
-  // for the first time is entered as no unit, and resolved below before any
-  // entry is read.
-  std::vector<const long*> unit(words.size() - from);
+  // unit[i]: the unit of words[from + i] (-1: none), or for a word met for
+  // the first time, -2 - k where k is its index among the new words, which
+  // are resolved below.
+  std::vector<long> unit(words.size() - from);
   std::vector<size_t> first_at, keys;  // the first occurrence and key of each new word
-  std::vector<long*> entries;          // and its entry
+  absl::flat_hash_map<size_t, long> fresh_index;
   for (size_t i = from; i < words.size(); ++i) {
     size_t key = key_of(words[i]);
-    auto [it, fresh] = seen_.try_emplace(key, -1L);
+    if (auto it = seen_.find(key); it != seen_.end()) {
+      unit[i - from] = it->second;
+      continue;
+    }
+    auto [it, fresh] = fresh_index.try_emplace(key, static_cast<long>(keys.size()));
     if (fresh) {
       first_at.push_back(i);
       keys.push_back(key);
-      entries.push_back(&it->second);
     }
-    unit[i - from] = &it->second;
+    unit[i - from] = -2 - it->second;
   }
   // Words met in earlier requests are normalised already; the others are
   // normalised together, and remembered.
+  std::vector<long> resolved(keys.size(), -1L);
   auto set = [&](size_t k, const analysis::Token& t) {
     auto u = unit_of(t);
-    *entries[k] = u ? static_cast<long>(*u) : -1L;
+    resolved[k] = u ? static_cast<long>(*u) : -1L;
   };
   std::vector<bool> known(keys.size());
   auto& normalized = normalized_words();
@@ -162,8 +174,10 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
   analyzer.normalize(text, fresh);
   for (size_t i = 0; i < fresh.size(); ++i) set(fresh_at[i], fresh[i]);
   if (!fresh.empty()) normalized.insert_each(fresh_keys, fresh);
+  for (size_t k = 0; k < keys.size(); ++k) seen_.emplace(keys[k], resolved[k]);
   for (size_t i = from; i < words.size(); ++i) {
-    const long u = *unit[i - from];
+    long u = unit[i - from];
+    if (u <= -2) u = resolved[static_cast<size_t>(-2 - u)];
     if (u < 0) continue;
     const auto& w = words[i];
     if (!out.empty() && out.back().end > w.start) continue;  // parts of one word

@@ -14,11 +14,15 @@
 // remembers the words it has seen).
 #pragma once
 
+#include <bitset>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include <absl/container/flat_hash_map.h>
 
 #include "analyzers/analyzer.h"
 
@@ -73,9 +77,21 @@ class Highlighter {
   static std::string render(std::string_view text, size_t begin, size_t end,
                             const std::vector<Match>& m, bool html);
 
+  // Whether `term` (a normalised form or stem) may be one of the query's:
+  // most words of a text are not, and this tells most of them apart by
+  // their first byte and length alone.
+  bool may_match(const std::string& term) const {
+    return first_bytes_[static_cast<unsigned char>(term[0])] &&
+           (lengths_ >> std::min<size_t>(term.size(), 63) & 1);
+  }
+  void add_term(std::unordered_map<std::string, size_t>& to, const std::string& term, size_t i,
+                std::vector<bool>& can_match);
+
   // Normalised forms and stems of the query words, each to its word's index;
   // prefixes count as units after the words.
   std::unordered_map<std::string, size_t> terms_, stems_;
+  std::bitset<256> first_bytes_;  // of terms_ and stems_
+  uint64_t lengths_ = 0;          // bit n: some has n bytes (63: 63 or more)
   std::vector<std::string> prefixes_;
   size_t words_ = 0;                    // query words; prefix p is unit words_ + p
   size_t units_ = 0;                    // words and prefixes that can match at all
@@ -83,7 +99,7 @@ class Highlighter {
   mutable std::unordered_map<std::string, size_t> wanted_;  // by language
   // Words met so far (a hash of language, compound flag and the word as
   // written) to the unit they match, or -1.
-  mutable std::unordered_map<size_t, long> seen_;
+  mutable absl::flat_hash_map<size_t, long> seen_;
 };
 
 }  // namespace portal
