@@ -39,22 +39,32 @@ class DocidSource final : public Xapian::PostingSource {
 }  // namespace
 
 Xapian::Query restrict_to(const Xapian::Database& db, const Xapian::MSet& window, bool local) {
+  if (local && db.size() == 1) {
+    // The documents of the window and of their groups, listed: a filter of
+    // group terms would have their statistics gathered by every match it
+    // restricts.
+    std::vector<Xapian::docid> ids;
+    for (auto it = window.begin(); it != window.end(); ++it) {
+      ids.push_back(*it);
+      std::string group = it.get_collapse_key();
+      if (group.empty()) continue;
+      const std::string term = std::string(schema::kGroupPrefix) + group;
+      for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) ids.push_back(*p);
+    }
+    if (ids.empty()) return Xapian::Query::MatchNothing;
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return Xapian::Query((new DocidSource(std::move(ids)))->release());
+  }
   std::vector<Xapian::Query> terms;
   for (auto it = window.begin(); it != window.end(); ++it) {
     std::string group = it.get_collapse_key();
     if (!group.empty()) terms.emplace_back(std::string(schema::kGroupPrefix) + group);
   }
-  if (local && db.size() == 1) {
-    std::vector<Xapian::docid> ids;
-    for (auto it = window.begin(); it != window.end(); ++it) ids.push_back(*it);
-    std::sort(ids.begin(), ids.end());
-    terms.emplace_back((new DocidSource(std::move(ids)))->release());
-  } else {
-    for (auto it = window.begin(); it != window.end(); ++it) {
-      std::string id = it.get_document().get_value(schema::kIdSlot);
-      if (id.empty()) return Xapian::Query();
-      terms.emplace_back(std::string(schema::kIdPrefix) + id);
-    }
+  for (auto it = window.begin(); it != window.end(); ++it) {
+    std::string id = it.get_document().get_value(schema::kIdSlot);
+    if (id.empty()) return Xapian::Query();
+    terms.emplace_back(std::string(schema::kIdPrefix) + id);
   }
   if (terms.empty()) return Xapian::Query::MatchNothing;
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
