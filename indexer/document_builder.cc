@@ -5,6 +5,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/language_detector.h"
+#include "indexer/stored_data.h"
 #include "indexer/text_indexer.h"
 
 namespace portal {
@@ -77,7 +78,7 @@ Xapian::Document build_document(const Article& a,
     doc.add_value(f.slot, join_values(it->second));
     add_spread_values(doc, f.slot, it->second);
   }
-  doc.set_data(a.raw_json);
+  doc.set_data(encode_stored(a.raw_json));
   return doc;
 }
 

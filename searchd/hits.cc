@@ -6,6 +6,7 @@
 
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
+#include "indexer/stored_data.h"
 #include "searchd/stored.h"
 
 namespace portal {
@@ -49,7 +50,8 @@ std::vector<Version> other_versions(Xapian::Database& db, const Xapian::Document
       if (*it == doc.get_docid()) continue;
       Xapian::Document other = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
       std::string id = other.get_value(schema::kIdSlot);
-      add(id.empty() ? read_stored(other.get_data()).id : std::move(id), std::move(other));
+      add(id.empty() ? read_stored(decode_stored(other.get_data())).id : std::move(id),
+          std::move(other));
     }
   }
   return out;
@@ -59,13 +61,14 @@ std::vector<Version> other_versions(Xapian::Database& db, const Xapian::Document
 
 std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc) {
   std::vector<std::string> ids;
-  for (auto& v : other_versions(db, doc, read_stored(doc.get_data()))) ids.push_back(v.id);
+  for (auto& v : other_versions(db, doc, read_stored(decode_stored(doc.get_data()))))
+    ids.push_back(v.id);
   return ids;
 }
 
 Hit make_hit(Xapian::Database& db, const Xapian::Document& doc, double score,
              const Highlighter* highlighter) {
-  StoredArticle a = read_stored(doc.get_data());
+  StoredArticle a = read_stored(decode_stored(doc.get_data()));
   Hit hit;
   hit.id = a.id;
   hit.title = std::move(a.title);
@@ -91,7 +94,8 @@ Hit make_hit(Xapian::Database& db, const Xapian::Document& doc, double score,
     std::string title = other->get_value(schema::kTitleSlot);
     std::string url = other->get_value(schema::kUrlSlot);
     if (title.empty() && other->get_value(schema::kIdSlot).empty()) {
-      StoredArticle o = read_stored(other->get_data());  // written before the display slots
+      StoredArticle o =
+          read_stored(decode_stored(other->get_data()));  // written before the display slots
       title = std::move(o.title);
       url = std::move(o.url);
     }

@@ -11,6 +11,7 @@
 
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
+#include "indexer/stored_data.h"
 #include "searchd/concurrency_gate.h"
 #include "searchd/date_filter.h"
 #include "searchd/db_pool.h"
@@ -628,7 +629,7 @@ std::string Searcher::document_json(const std::string& id) const {
   return impl_->with_db([&](Xapian::Database& db) {
     auto doc = find_document(db, id);
     if (!doc) throw NotFound("no document with id '" + id + "'");
-    return doc->get_data();
+    return decode_stored(doc->get_data());
   });
 }
 

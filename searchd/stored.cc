@@ -21,10 +21,10 @@ void read_strings(simdjson::dom::object& o, std::string_view key, std::vector<st
 
 }  // namespace
 
-StoredArticle read_stored(std::string_view data) {
+StoredArticle read_stored(std::string_view json) {
   thread_local simdjson::dom::parser parser;
   StoredArticle a;
-  simdjson::padded_string padded(data);
+  simdjson::padded_string padded(json);
   simdjson::dom::object o;
   if (parser.parse(padded).get(o) != simdjson::SUCCESS) return a;
   read_string(o, "id", a.id);

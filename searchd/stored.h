@@ -1,5 +1,6 @@
-// Reading the stored article (document data: the article as a JSON object,
-// see indexer/schema.h) for display. Only the fields a hit shows are read, with
+// Reading the stored article (the article as a JSON object, as
+// decode_stored() gives it from document data; see indexer/schema.h) for
+// display. Only the fields a hit shows are read, with
 // simdjson: a hit's stored body can be tens of kilobytes, and results read ten
 // of them per page.
 //
@@ -13,7 +14,7 @@
 namespace portal {
 
 // The display fields of a stored article. A field that is missing or not of
-// the expected type is left empty, as is every field of data that is not a
+// the expected type is left empty, as is every field of text that is not a
 // JSON object.
 struct StoredArticle {
   std::string id, lang, title, url, date, type, summary, body;
@@ -21,6 +22,6 @@ struct StoredArticle {
   std::vector<std::string> translations;  // ids of its other-language versions
 };
 
-StoredArticle read_stored(std::string_view data);
+StoredArticle read_stored(std::string_view json);
 
 }  // namespace portal

@@ -5,6 +5,7 @@
 
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
+#include "indexer/stored_data.h"
 #include "searchd/query_terms.h"
 
 namespace portal {
@@ -59,7 +60,7 @@ std::vector<Suggestion> suggestions(Xapian::Database& db, const SuggestRequest& 
   Xapian::MSet mset = enquire.get_mset(
       0, static_cast<Xapian::doccount>(request.limit - static_cast<int>(out.size())));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    auto j = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+    auto j = nlohmann::json::parse(decode_stored(it.get_document().get_data()), nullptr, false);
     if (!j.is_object()) continue;
     auto str = [&](const char* k) {
       return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();

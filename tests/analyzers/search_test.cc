@@ -10,6 +10,7 @@
 
 #include "indexer/document_builder.h"
 #include "indexer/schema.h"
+#include "indexer/stored_data.h"
 #include "searchd/query_terms.h"
 #include "tests/support/test_env.h"
 
@@ -115,7 +116,8 @@ TEST_F(SearchTest, AccentsFoldForMatching) {
   enquire.set_query(Xapian::Query("Qwiner-fr-2016_06_07-002"));
   auto mset = enquire.get_mset(0, 1);
   ASSERT_EQ(mset.size(), 1u);
-  EXPECT_NE(mset.begin().get_document().get_data().find("défense"), std::string::npos);
+  EXPECT_NE(portal::decode_stored(mset.begin().get_document().get_data()).find("défense"),
+            std::string::npos);
 }
 
 TEST_F(SearchTest, LatinNamesFindCyrillicTextAndViceVersa) {

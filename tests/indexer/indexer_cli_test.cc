@@ -9,6 +9,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "indexer/stored_data.h"
 #include "tests/support/test_env.h"
 
 namespace portal {
@@ -105,7 +106,8 @@ std::string body_of(const std::string& db, const std::string& id) {
   Xapian::Database idx(db);
   auto it = idx.postlist_begin("Q" + id);
   if (it == idx.postlist_end("Q" + id)) return "<missing>";
-  return nlohmann::json::parse(idx.get_document(*it).get_data()).value("body", "");
+  return nlohmann::json::parse(portal::decode_stored(idx.get_document(*it).get_data()))
+      .value("body", "");
 }
 
 TEST(IndexerCliTest, ReadsGzipStdinAndSeveralFilesInOrder) {
