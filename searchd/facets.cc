@@ -180,18 +180,38 @@ namespace {
 
 // Orders and trims counted values, each value once (FacetSpy::result):
 // histograms by value, the others most frequent first, ties by value.
-Facet finish(const FacetField& field, std::vector<FacetValue> values, size_t limit) {
-  std::sort(values.begin(), values.end(), [&](const FacetValue& a, const FacetValue& b) {
-    if (field.histogram || a.count == b.count) return a.value < b.value;
-    return a.count > b.count;
-  });
-  if (limit && values.size() > limit) values.resize(limit);
+}  // namespace
+
+Facet ordered_facet(const FacetField& field, std::vector<FacetValue> values, size_t limit,
+                    const std::vector<std::string>* selected) {
+  if (field.histogram) {
+    auto by_value = [](const FacetValue& a, const FacetValue& b) { return a.value < b.value; };
+    if (!std::is_sorted(values.begin(), values.end(), by_value))
+      std::sort(values.begin(), values.end(), by_value);
+    return {field.name, std::move(values)};
+  }
+  auto first = [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  };
+  if (limit == 0 || values.size() <= limit) {
+    std::sort(values.begin(), values.end(), first);
+    return {field.name, std::move(values)};
+  }
+  const auto cut = values.begin() + static_cast<std::ptrdiff_t>(limit);
+  std::nth_element(values.begin(), cut, values.end(), first);
+  std::sort(values.begin(), cut, first);
+  auto kept = cut;
+  if (selected) {
+    kept = std::partition(cut, values.end(), [&](const FacetValue& v) {
+      return std::find(selected->begin(), selected->end(), v.value) != selected->end();
+    });
+    std::sort(cut, kept, first);
+  }
+  values.erase(kept, values.end());
   return {field.name, std::move(values)};
 }
 
-}  // namespace
-
-Facet FacetSpy::result(size_t limit, double scale) const {
+Facet FacetSpy::result(double scale, size_t limit, const std::vector<std::string>* selected) const {
   std::vector<FacetValue> values;
   if (spies_.empty()) {
     // One local counter: each value once.
@@ -211,7 +231,7 @@ Facet FacetSpy::result(size_t limit, double scale) const {
   if (scale != 1.0)
     for (auto& v : values)
       v.count = std::max(1UL, static_cast<unsigned long>(std::lround(v.count * scale)));
-  return finish(field_, std::move(values), limit);
+  return ordered_facet(field_, std::move(values), limit, selected);
 }
 
 TermFreqs prefix_terms(const Xapian::Database& db, const std::string& prefix) {
@@ -221,11 +241,11 @@ TermFreqs prefix_terms(const Xapian::Database& db, const std::string& prefix) {
   return out;
 }
 
-Facet term_facet(const Xapian::Database& db, const FacetField& field, size_t limit) {
+Facet term_facet(const Xapian::Database& db, const FacetField& field) {
   std::vector<FacetValue> values;
   for (const auto& [term, freq] : prefix_terms(db, field.term_prefix))
     values.push_back({term.substr(field.term_prefix.size()), freq});
-  return finish(field, std::move(values), limit);
+  return ordered_facet(field, std::move(values));
 }
 
 Xapian::doccount group_count(const Xapian::Database& db) {
@@ -262,7 +282,7 @@ T TermCountCache::kept(const Xapian::Database& db, std::map<std::string, T> Term
 }
 
 Facet TermCountCache::facet(const Xapian::Database& db, const FacetField& field) {
-  return kept(db, &TermCountCache::facets_, field.name, [&] { return term_facet(db, field, 0); });
+  return kept(db, &TermCountCache::facets_, field.name, [&] { return term_facet(db, field); });
 }
 
 Xapian::doccount TermCountCache::groups(const Xapian::Database& db) {

@@ -142,9 +142,10 @@ class FacetSpy {
   SlotCounter* local() const { return local_.get(); }
   const FacetField& field() const { return field_; }
   // The counted values: histogram facets in value order, others most frequent
-  // first (ties by value), at most `limit` of them (0: all). Each count is
+  // first (ties by value), cut as ordered_facet() says. Each count is
   // multiplied by `scale` (rounded; at least 1) when the spy saw a sample.
-  Facet result(size_t limit, double scale = 1.0) const;
+  Facet result(double scale = 1.0, size_t limit = 0,
+               const std::vector<std::string>* selected = nullptr) const;
   // Documents the spy saw.
   Xapian::doccount seen() const;
 
@@ -163,7 +164,14 @@ TermFreqs prefix_terms(const Xapian::Database& db, const std::string& prefix);
 // The facet over every document of `db`, read from the term frequencies of
 // the field's filter terms: the same counts as a FacetSpy over a match of
 // every document, without visiting them.
-Facet term_facet(const Xapian::Database& db, const FacetField& field, size_t limit);
+Facet term_facet(const Xapian::Database& db, const FacetField& field);
+
+// A facet's values in the order a result gives them: histograms by value,
+// all of them; other facets most frequent first (ties by value), the first
+// `limit` (0: all) and after them any of `selected`, however rare: a value a
+// visitor ticked keeps its count. Only what is kept is fully sorted.
+Facet ordered_facet(const FacetField& field, std::vector<FacetValue> values, size_t limit = 0,
+                    const std::vector<std::string>* selected = nullptr);
 
 // The number of translation groups of `db` (a document without a group counts
 // as one), from the term frequencies of the group terms.

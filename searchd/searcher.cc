@@ -80,22 +80,6 @@ Xapian::BM25Weight bm25(const RankingOptions& ranking) {
   return Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5);
 }
 
-// Keeps the first `limit` values of `facet` (0: all) and those `selected`:
-// a value a visitor ticked keeps its count, however rare.
-void trim(Facet& facet, size_t limit, const std::vector<std::string>* selected) {
-  if (limit == 0 || facet.values.size() <= limit) return;
-  size_t kept = 0;
-  for (size_t i = 0; i < facet.values.size(); ++i) {
-    const bool wanted =
-        i < limit || (selected && std::find(selected->begin(), selected->end(),
-                                            facet.values[i].value) != selected->end());
-    if (!wanted) continue;
-    if (kept != i) facet.values[kept] = std::move(facet.values[i]);
-    ++kept;
-  }
-  facet.values.resize(kept);
-}
-
 // Whether `q` checks word positions (a phrase or a proximity).
 bool has_positions(const Xapian::Query& q) {
   if (q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_NEAR)
@@ -535,10 +519,12 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   }
   for (const auto& name : wanted) {
     const FacetField& f = *field(name);
-    auto selected = r.filters.find(name);
-    const size_t limit = f.histogram ? 0 : r.facet_size;
+    auto filter = r.filters.find(name);
+    const std::vector<std::string>* selected =
+        filter == r.filters.end() ? nullptr : &filter->second;
     if (everything) {
-      result.facets.push_back(term_counts.facet(db, f));
+      result.facets.push_back(
+          ordered_facet(f, term_counts.facet(db, f).values, r.facet_size, selected));
     } else {
       for (const auto& s : spies) {
         if (s->field().name != name) continue;
@@ -547,11 +533,9 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
           auto it = disjunctive_scale.find(name);
           scale = it != disjunctive_scale.end() ? it->second : 1.0;
         }
-        result.facets.push_back(s->result(0, scale));
+        result.facets.push_back(s->result(scale, r.facet_size, selected));
       }
     }
-    if (!result.facets.empty() && result.facets.back().name == name)
-      trim(result.facets.back(), limit, selected == r.filters.end() ? nullptr : &selected->second);
   }
   return result;
 }
