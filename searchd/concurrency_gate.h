@@ -12,7 +12,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
-#include <cstdint>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -52,14 +51,19 @@ class ConcurrencyGate {
   }
 
  private:
+  // One per waiting caller: each is woken alone, when it is its turn, so a
+  // caller leaving wakes one thread, not every thread in the queue.
+  struct Waiter {
+    std::condition_variable turn;
+  };
   void leave();
+  // Wakes the first waiter when there is room for it. Requires mutex_.
+  void wake_front();
 
   const unsigned limit_;
   mutable std::mutex mutex_;
-  std::condition_variable turn_;
-  unsigned inside_ = 0;        // guarded by mutex_
-  uint64_t next_ticket_ = 0;   // guarded by mutex_
-  std::list<uint64_t> queue_;  // waiting tickets, oldest first; guarded by mutex_
+  unsigned inside_ = 0;       // guarded by mutex_
+  std::list<Waiter*> queue_;  // oldest first; guarded by mutex_
 };
 
 }  // namespace portal

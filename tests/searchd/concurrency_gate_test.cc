@@ -65,6 +65,27 @@ TEST(ConcurrencyGateTest, GivesUpAfterTheLongestWaitAndKeepsTheQueueMoving) {
   EXPECT_TRUE(gate.enter(milliseconds(1000)));
 }
 
+TEST(ConcurrencyGateTest, ANewcomerQueuesBehindWaitersEvenWhenATurnIsFree) {
+  ConcurrencyGate gate(1);
+  auto holder = gate.enter(milliseconds(1000));
+  ASSERT_TRUE(holder);
+  std::atomic<bool> admitted{false}, release{false};
+  std::thread waiter([&] {
+    auto pass = gate.enter(milliseconds(10000));
+    ASSERT_TRUE(pass);
+    admitted = true;
+    while (!release) std::this_thread::yield();
+  });
+  while (gate.waiting() < 1) std::this_thread::yield();
+  // The turn is free from here until the waiter takes it: it is the waiter's.
+  holder.reset();
+  EXPECT_FALSE(gate.enter(milliseconds(50)));
+  while (!admitted) std::this_thread::yield();
+  release = true;
+  waiter.join();
+  EXPECT_TRUE(gate.enter(milliseconds(1000)));
+}
+
 TEST(ConcurrencyGateTest, ZeroMeansNoLimit) {
   ConcurrencyGate gate(0);
   auto a = gate.enter(milliseconds(1));
