@@ -116,6 +116,11 @@ GuardedServer::GuardedServer(std::chrono::milliseconds request_timeout,
                              std::chrono::milliseconds keep_alive_timeout)
     : request_timeout_(request_timeout), keep_alive_timeout_(keep_alive_timeout) {}
 
+bool GuardedServer::set_listen_backlog(int backlog) {
+  // Listening again on a listening socket changes its backlog.
+  return svr_sock_ != INVALID_SOCKET && ::listen(svr_sock_, backlog) == 0;
+}
+
 bool GuardedServer::process_and_close_socket(socket_t sock) {
   int on = 1;
   ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);

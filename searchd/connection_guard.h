@@ -24,6 +24,12 @@ class GuardedServer : public httplib::Server {
  public:
   GuardedServer(std::chrono::milliseconds request_timeout,
                 std::chrono::milliseconds keep_alive_timeout);
+  // After binding: lets the kernel queue up to `backlog` connections for
+  // accept() (capped by net.core.somaxconn). The library listens with a
+  // backlog of 5: when many keep-alive clients reconnect at once (each after
+  // its connection's last request), the kernel drops the connections beyond
+  // it, and their clients retry after 1, 3, 7 s. False if it failed.
+  bool set_listen_backlog(int backlog);
 
  private:
   bool process_and_close_socket(socket_t sock) override;

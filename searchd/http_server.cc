@@ -32,6 +32,10 @@ using httplib::Request;
 using httplib::Response;
 using Outcome = httplib::Server::HandlerResponse;
 
+// Connections the kernel may hold for accept(): above the keep-alive
+// connections a proxy or load balancer opens (GuardedServer::set_listen_backlog).
+constexpr int kListenBacklog = 1024;
+
 // "/api/v1/documents/{id}" -> "/api/v1/documents/([^/]+)"
 std::string path_regex(std::string_view path) {
   std::string out;
@@ -286,6 +290,10 @@ bool HttpServer::bind(std::string& error) {
   }
   if (impl_->port < 0) {
     error = "cannot listen on " + o.host + ":" + std::to_string(o.port);
+    return false;
+  }
+  if (!impl_->server.set_listen_backlog(kListenBacklog)) {
+    error = "cannot listen on " + o.host + ":" + std::to_string(impl_->port) + " with a backlog";
     return false;
   }
   return true;

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <xapian.h>
@@ -407,6 +409,46 @@ TEST_F(HttpOpsOwnDaemonTest, RateLimitAnswers429WithRetryAfter) {
   EXPECT_GE(std::atoi(limited->get_header_value("Retry-After").c_str()), 1);
   EXPECT_EQ(json::parse(limited->body)["error"]["code"], "rate_limited");
   auto health = c.Get("/healthz");  // probes are not limited
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+}
+
+TEST_F(HttpOpsOwnDaemonTest, ABurstOfNewConnectionsIsQueuedNotDropped) {
+  // Keep-alive clients reconnect together (after --keep-alive-max-requests);
+  // connections the kernel cannot queue for accept() are dropped and retried
+  // by their clients seconds later. With the daemon stopped, the kernel alone
+  // completes the handshakes of as many connections as the listen backlog.
+  Daemon d(dir_.file("db"));
+  ASSERT_EQ(::kill(d.pid(), SIGSTOP), 0);
+  constexpr int kBurst = 64;
+  std::vector<int> fds;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(d.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  for (int i = 0; i < kBurst; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    ASSERT_GE(fd, 0);
+    fds.push_back(fd);
+    ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  }
+  int connected = 0;
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(500);
+  for (int fd : fds) {
+    pollfd p{fd, POLLOUT, 0};
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        until - std::chrono::steady_clock::now());
+    int error = 0;
+    socklen_t len = sizeof error;
+    if (::poll(&p, 1, std::max<int>(0, static_cast<int>(left.count()))) == 1 &&
+        ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &len) == 0 && error == 0)
+      ++connected;
+  }
+  ASSERT_EQ(::kill(d.pid(), SIGCONT), 0);
+  for (int fd : fds) ::close(fd);
+  EXPECT_EQ(connected, kBurst);
+  httplib::Client c("127.0.0.1", d.port());
+  auto health = c.Get("/healthz");
   ASSERT_TRUE(health);
   EXPECT_EQ(health->status, 200);
 }
