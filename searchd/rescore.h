@@ -12,8 +12,9 @@ namespace portal {
 
 // A boolean query matching the documents of `window` (one ranked match on
 // `db`) and, when it was collapsed, every document of their translation
-// groups, for restricting a second match to them: the documents themselves
-// on one local database, else their id terms, and the group terms. A second
+// groups, for restricting a second match to them: on one local database the
+// documents of both listed by docid, else the window's id terms and the
+// group terms. A second
 // match collapsed the same way then picks each group's best version among
 // all of them, and when `window` holds every match of a query, that query
 // restricted to these documents matches exactly what it matches alone.
