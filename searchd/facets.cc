@@ -176,12 +176,6 @@ Xapian::doccount FacetSpy::seen() const {
   return spies_.empty() ? 0 : spies_.front()->get_total();
 }
 
-namespace {
-
-// Orders and trims counted values, each value once (FacetSpy::result):
-// histograms by value, the others most frequent first, ties by value.
-}  // namespace
-
 Facet ordered_facet(const FacetField& field, std::vector<FacetValue> values, size_t limit,
                     const std::vector<std::string>* selected) {
   if (field.histogram) {
