@@ -17,9 +17,15 @@ struct Segment {
   int32_t start, end;
 };
 
-// A hyphen joining two parts of a compound: ASCII hyphen-minus, U+2010
+// The hyphens joining two parts of a compound: ASCII hyphen-minus, U+2010
 // hyphen, U+2011 non-breaking hyphen.
-bool is_hyphen(std::string_view s) { return s == "-" || s == "\u2010" || s == "\u2011"; }
+constexpr std::string_view kHyphens[] = {"-", "\u2010", "\u2011"};
+
+bool is_hyphen(std::string_view s) {
+  for (std::string_view h : kHyphens)
+    if (s == h) return true;
+  return false;
+}
 
 // True when `part` is exactly one letter.
 bool is_one_letter(std::string_view part) {
@@ -55,7 +61,7 @@ std::string compound_term(std::string_view whole) {
   for (size_t i = 0; i <= whole.size();) {
     size_t hyphen = 0;  // bytes of a hyphen at i
     if (i < whole.size()) {
-      for (std::string_view h : {"-", "\u2010", "\u2011"})
+      for (std::string_view h : kHyphens)
         if (whole.substr(i).starts_with(h)) hyphen = h.size();
       if (hyphen == 0) {
         ++i;
