@@ -1,31 +1,16 @@
 #include "analyzers/word_break.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
-#include <stdexcept>
 #include <string>
+
+#include "analyzers/word_segments.h"
 
 namespace portal::analysis {
 namespace {
 
 constexpr size_t kMaxWordBytes = 64;
-
-struct Segment {
-  int32_t start, end;
-};
-
-// The hyphens joining two parts of a compound: ASCII hyphen-minus, U+2010
-// hyphen, U+2011 non-breaking hyphen.
-constexpr std::string_view kHyphens[] = {"-", "\u2010", "\u2011"};
-
-bool is_hyphen(std::string_view s) {
-  for (std::string_view h : kHyphens)
-    if (s == h) return true;
-  return false;
-}
 
 // True when `part` is exactly one letter.
 bool is_one_letter(std::string_view part) {
@@ -77,40 +62,16 @@ std::string compound_term(std::string_view whole) {
 
 class IcuWordBreak final : public Tokenizer {
  public:
+  explicit IcuWordBreak(bool scan) : scan_(scan) {}
+
   void words(std::string_view text, std::vector<WordSpan>& out,
              uint32_t first_position) const override {
-    thread_local std::unique_ptr<icu::BreakIterator> words = [] {
-      UErrorCode status = U_ZERO_ERROR;
-      std::unique_ptr<icu::BreakIterator> it(
-          icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-      if (U_FAILURE(status)) it.reset();
-      return it;
-    }();
     thread_local std::vector<Segment> segments;
-    if (!words) throw std::runtime_error("ICU word break iterator unavailable");
-
-    UErrorCode status = U_ZERO_ERROR;
-    UText ut = UTEXT_INITIALIZER;
-    utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
-    words->setText(&ut, status);
-    if (U_FAILURE(status)) {
-      utext_close(&ut);
-      return;
-    }
     segments.clear();
-    // Word segments, and the hyphen segments between two of them (marked by a
-    // negative start) so compounds can be found.
-    int32_t start = words->first();
-    for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
-         start = end, end = words->next()) {
-      if (words->getRuleStatus() != UBRK_WORD_NONE) {
-        segments.push_back({start, end});
-      } else if (is_hyphen(text.substr(start, end - start))) {
-        segments.push_back({-1, end});
-      }
-    }
-    words->setText(icu::UnicodeString());
-    utext_close(&ut);
+    if (scan_)
+      scan_segments(text, segments);
+    else
+      icu_segments(text, segments);
 
     out.reserve(out.size() + segments.size());
     uint32_t position = first_position;
@@ -153,6 +114,8 @@ class IcuWordBreak final : public Tokenizer {
   }
 
  private:
+  bool scan_;  // scan_segments() rather than icu_segments()
+
   // True when `a` and `b` are separated by exactly one hyphen.
   static bool adjacent(std::string_view text, Segment a, Segment b) {
     return is_hyphen(text.substr(static_cast<size_t>(a.end), static_cast<size_t>(b.start - a.end)));
@@ -161,6 +124,8 @@ class IcuWordBreak final : public Tokenizer {
 
 }  // namespace
 
-std::unique_ptr<Tokenizer> icu_word_break() { return std::make_unique<IcuWordBreak>(); }
+std::unique_ptr<Tokenizer> icu_word_break() { return std::make_unique<IcuWordBreak>(true); }
+
+std::unique_ptr<Tokenizer> icu_only_word_break() { return std::make_unique<IcuWordBreak>(false); }
 
 }  // namespace portal::analysis

@@ -14,6 +14,11 @@
 
 namespace portal::analysis {
 
+// Latin and Cyrillic text is mostly scanned without ICU (word_segments.h),
+// to the same words.
 std::unique_ptr<Tokenizer> icu_word_break();
+// The same tokenizer with ICU finding every boundary: what the scan must
+// agree with.
+std::unique_ptr<Tokenizer> icu_only_word_break();
 
 }  // namespace portal::analysis

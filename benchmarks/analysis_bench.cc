@@ -5,6 +5,8 @@
 //   BM_IndexField/<lang>      the indexing path: index_field() into a document
 //   BM_TermGenerator/<lang>   Xapian::TermGenerator + Snowball into a document
 //                             (uk: the Russian stemmer; Xapian has no Ukrainian)
+//   BM_WordBreak/<lang>       the tokenizer's word spans (analyzers/word_break.h)
+//   BM_WordBreakIcu/<lang>    the same spans with ICU finding every boundary
 //   BM_Snippet/<lang>         a page of ten hits' snippets (searchd/snippets.h)
 //                             for a two-word query, one Highlighter per page
 //
@@ -20,6 +22,7 @@
 #include <stdexcept>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/word_break.h"
 #include "indexer/text_indexer.h"
 #include "searchd/snippets.h"
 
@@ -71,6 +74,30 @@ void BM_Analyzer(benchmark::State& state, const std::string& lang) {
   }
   state.counters["tokens"] = static_cast<double>(expected);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+
+void word_break(benchmark::State& state, const std::string& lang,
+                const portal::analysis::Tokenizer& tokenizer) {
+  const std::string& text = sample_text(lang);
+  std::vector<portal::analysis::WordSpan> words;
+  tokenizer.words(text, words, 0);
+  const size_t expected = words.size();
+  for (auto _ : state) {
+    words.clear();
+    tokenizer.words(text, words, 0);
+    if (words.size() != expected) state.SkipWithError("word count changed");
+    benchmark::DoNotOptimize(words.data());
+  }
+  state.counters["words"] = static_cast<double>(expected);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+
+void BM_WordBreak(benchmark::State& state, const std::string& lang) {
+  word_break(state, lang, *portal::analysis::icu_word_break());
+}
+
+void BM_WordBreakIcu(benchmark::State& state, const std::string& lang) {
+  word_break(state, lang, *portal::analysis::icu_only_word_break());
 }
 
 void BM_IndexField(benchmark::State& state, const std::string& lang) {
@@ -138,6 +165,8 @@ void BM_Snippet(benchmark::State& state, const std::string& lang) {
   BENCHMARK_CAPTURE(BM_Analyzer, lang, std::string(#lang))->Unit(benchmark::kMillisecond);      \
   BENCHMARK_CAPTURE(BM_IndexField, lang, std::string(#lang))->Unit(benchmark::kMillisecond);    \
   BENCHMARK_CAPTURE(BM_TermGenerator, lang, std::string(#lang))->Unit(benchmark::kMillisecond); \
+  BENCHMARK_CAPTURE(BM_WordBreak, lang, std::string(#lang))->Unit(benchmark::kMillisecond);     \
+  BENCHMARK_CAPTURE(BM_WordBreakIcu, lang, std::string(#lang))->Unit(benchmark::kMillisecond);  \
   BENCHMARK_CAPTURE(BM_Snippet, lang, std::string(#lang))->Unit(benchmark::kMillisecond)
 
 PORTAL_ANALYSIS_BENCHMARKS(en);

@@ -1,0 +1,209 @@
+#include "analyzers/word_segments.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <memory>
+#include <stdexcept>
+
+namespace portal::analysis {
+namespace {
+
+// What a code point is to the scan.
+enum class Kind : uint8_t {
+  kLetter,  // a letter (Latin, Cyrillic, Greek), an ASCII digit or '@': runs are words
+  kSpace,   // ASCII white space: a stretch ends before it
+  kPunct,   // breaks on both sides, never part of a word
+  kMid,     // apostrophe, dot, colon, comma...: joins letters or digits around it
+  kIcu,     // anything else: left to ICU
+};
+
+Kind classify(UChar32 c) {
+  if (c < 0) return Kind::kIcu;  // invalid UTF-8
+  if (c < 0x80) {
+    // ICU counts '@' among letters, for e-mail addresses.
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '@')
+      return Kind::kLetter;
+    switch (c) {
+      case ' ':
+      case '\t':
+      case '\n':
+      case '\v':
+      case '\f':
+      case '\r':
+        return Kind::kSpace;
+      case '\'':
+      case '.':
+      case ':':
+      case ',':
+      case ';':
+        return Kind::kMid;
+      case '_':  // joins words (ExtendNumLet)
+        return Kind::kIcu;
+      default:
+        return Kind::kPunct;
+    }
+  }
+  // Scripts written without spaces (Thai, Tai Tham...): ICU's dictionaries.
+  if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return Kind::kIcu;
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER: {
+      UErrorCode status = U_ZERO_ERROR;
+      switch (uscript_getScript(c, &status)) {
+        case USCRIPT_LATIN:
+        case USCRIPT_CYRILLIC:
+        case USCRIPT_GREEK:
+        case USCRIPT_COMMON:  // e.g. U+02BC, the Ukrainian apostrophe
+          return U_SUCCESS(status) ? Kind::kLetter : Kind::kIcu;
+        default:
+          return Kind::kIcu;
+      }
+    }
+    case U_WB_MIDLETTER:
+    case U_WB_MIDNUM:
+    case U_WB_MIDNUMLET:
+    case U_WB_SINGLE_QUOTE:
+      return Kind::kMid;
+    case U_WB_WSEGSPACE:
+      return Kind::kPunct;
+    case U_WB_OTHER:
+      switch (u_charType(c)) {
+        case U_DASH_PUNCTUATION:
+        case U_START_PUNCTUATION:
+        case U_END_PUNCTUATION:
+        case U_INITIAL_PUNCTUATION:
+        case U_FINAL_PUNCTUATION:
+        case U_OTHER_PUNCTUATION:
+        case U_SPACE_SEPARATOR:
+          return Kind::kPunct;
+        default:
+          return Kind::kIcu;
+      }
+    default:
+      return Kind::kIcu;
+  }
+}
+
+// Kinds of the code points below U+2070 (Latin, Greek, Cyrillic and general
+// punctuation), looked up rather than asked of ICU.
+constexpr UChar32 kTabled = 0x2070;
+
+Kind kind_of(UChar32 c) {
+  static const auto table = [] {
+    std::array<Kind, kTabled> t{};
+    for (UChar32 i = 0; i < kTabled; ++i) t[static_cast<size_t>(i)] = classify(i);
+    return t;
+  }();
+  return c >= 0 && c < kTabled ? table[static_cast<size_t>(c)] : classify(c);
+}
+
+// The code point at `i` (moving `i` past it) and its kind.
+Kind next_kind(const uint8_t* p, size_t& i, size_t n, UChar32& c) {
+  if (p[i] < 0x80) {
+    c = p[i++];
+    return kind_of(c);
+  }
+  auto at = static_cast<int32_t>(i);
+  U8_NEXT(p, at, static_cast<int32_t>(n), c);
+  i = static_cast<size_t>(at);
+  return kind_of(c);
+}
+
+bool is_hyphen_char(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+// ICU's segments of text[from, to), appended to `out`.
+void icu_range(std::string_view text, size_t from, size_t to, std::vector<Segment>& out) {
+  thread_local std::unique_ptr<icu::BreakIterator> words = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) it.reset();
+    return it;
+  }();
+  if (!words) throw std::runtime_error("ICU word break iterator unavailable");
+  std::string_view part = text.substr(from, to - from);
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, part.data(), static_cast<int64_t>(part.size()), &status);
+  words->setText(&ut, status);
+  if (U_FAILURE(status)) {
+    utext_close(&ut);
+    return;
+  }
+  const auto base = static_cast<int32_t>(from);
+  int32_t start = words->first();
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
+       start = end, end = words->next()) {
+    if (words->getRuleStatus() != UBRK_WORD_NONE) {
+      out.push_back({base + start, base + end});
+    } else if (is_hyphen(part.substr(start, end - start))) {
+      out.push_back({-1, base + end});
+    }
+  }
+  words->setText(icu::UnicodeString());
+  utext_close(&ut);
+}
+
+}  // namespace
+
+void icu_segments(std::string_view text, std::vector<Segment>& out) {
+  icu_range(text, 0, text.size(), out);
+}
+
+void scan_segments(std::string_view text, std::vector<Segment>& out) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  const size_t first = out.size();
+  size_t stretch = 0;  // where the stretch being read starts: just after a space
+  long run = -1;       // where the word being read starts, if any
+  auto end_run = [&](size_t at) {
+    if (run >= 0) out.push_back({static_cast<int32_t>(run), static_cast<int32_t>(at)});
+    run = -1;
+  };
+  for (size_t i = 0; i < n;) {
+    const size_t at = i;
+    UChar32 c;
+    Kind kind = next_kind(p, i, n, c);
+    if (kind == Kind::kMid && run >= 0 && i < n) {
+      // Between two letters or digits it may join them: ICU decides.
+      size_t after = i;
+      UChar32 next;
+      Kind k = next_kind(p, after, n, next);
+      if (k == Kind::kLetter || k == Kind::kIcu) kind = Kind::kIcu;
+    }
+    switch (kind) {
+      case Kind::kLetter:
+        if (run < 0) run = static_cast<long>(at);
+        break;
+      case Kind::kSpace:
+        end_run(at);
+        stretch = i;
+        break;
+      case Kind::kMid:
+      case Kind::kPunct:
+        end_run(at);
+        if (is_hyphen_char(c)) out.push_back({-1, static_cast<int32_t>(i)});
+        break;
+      case Kind::kIcu: {
+        // The whole stretch goes to ICU, with the space before it when this
+        // is its first character (a combining mark joins that space).
+        const size_t from = at == stretch && stretch > 0 ? stretch - 1 : stretch;
+        while (out.size() > first && out.back().end > static_cast<int32_t>(from)) out.pop_back();
+        run = -1;
+        size_t to = text.find_first_of(" \t\n\v\f\r", i);
+        if (to == std::string_view::npos) to = n;
+        icu_range(text, from, to, out);
+        i = to;
+        stretch = to;
+        break;
+      }
+    }
+  }
+  end_run(n);
+}
+
+}  // namespace portal::analysis
