@@ -12,6 +12,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "indexer/schema.h"
+
 namespace portal {
 namespace {
 
@@ -51,7 +53,7 @@ void write_run(const std::string& path, std::vector<PreparedDocument>& docs, Spe
 void merge(const std::vector<std::string>& sources, const std::string& path) {
   Xapian::Database all;
   for (const auto& s : sources) all.add_database(Xapian::Database(s));
-  all.compact(path, Xapian::DBCOMPACT_MULTIPASS);
+  all.compact(path, Xapian::DBCOMPACT_MULTIPASS, schema::kBlockSize);
 }
 
 }  // namespace
@@ -337,7 +339,7 @@ void BulkBuilder::finish(const std::vector<std::string>& paths) {
     m.submit(
         [sources, path] {
           if (sources.empty()) {
-            Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN).commit();
+            Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN, schema::kBlockSize).commit();
           } else {
             merge(sources, path);
           }

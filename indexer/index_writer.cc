@@ -13,6 +13,7 @@
 #include "indexer/document_builder.h"
 #include "indexer/facet_config.h"
 #include "indexer/index_layout.h"
+#include "indexer/schema.h"
 #include "indexer/sharding.h"
 
 namespace portal {
@@ -158,7 +159,9 @@ void IndexWriter::Impl::open_shards(
   try {
     for (i = 0; i < shard_count; ++i) {
       shards.push_back(
-          {Xapian::WritableDatabase(shard_path(i), Xapian::DB_CREATE_OR_OPEN), false, {}});
+          {Xapian::WritableDatabase(shard_path(i), Xapian::DB_CREATE_OR_OPEN, schema::kBlockSize),
+           false,
+           {}});
       open = true;
       auto& db = shards.back().db;
       std::string stored = db.get_metadata(std::string(schema::kExtraFieldsKey));

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -122,6 +123,42 @@ TEST(BulkBuilderTest, RebuildInRunsEqualsADirectRebuild) {
     ASSERT_NE(p, db.postlist_end("Qa" + std::to_string(i)));
     EXPECT_EQ(*p, static_cast<Xapian::docid>(i + 1));
   }
+}
+
+// The block size xapian-check reports for the postlist table of the live
+// generation of `dir` ("32K").
+std::string block_size(const std::string& dir) {
+  const std::string command =
+      std::string(XAPIAN_CHECK_BIN) + " '" + dir + "/" + live_generation(dir) + "' 2>&1";
+  std::string out;
+  if (FILE* pipe = popen(command.c_str(), "r")) {
+    char buf[4096];
+    for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+    pclose(pipe);
+  }
+  const size_t table = out.find("postlist:");
+  const size_t at = out.find("blocksize=", table);
+  if (table == std::string::npos || at == std::string::npos) return "not found in: " + out;
+  const size_t from = at + std::string_view("blocksize=").size();
+  return out.substr(from, out.find(' ', from) - from);
+}
+
+// Written in runs and merged, or document by document, or by updates into a
+// new index: each gets the schema's block size rather than Xapian's default.
+TEST(BulkBuilderTest, IndexesGetTheSchemaBlockSize) {
+  static_assert(schema::kBlockSize == 32 * 1024);
+  test::TempDir tmp;
+  std::vector<std::string> steps;
+  for (int i = 0; i < 10; ++i) steps.push_back("+" + article(i));
+  rebuild(tmp.file("bulk"), steps, kTiny);
+  rebuild(tmp.file("direct"), steps, kDirect);
+  {
+    IndexWriter w(tmp.file("updated"), IndexWriter::Mode::kUpdate, kExtra);
+    w.upsert(prepared(article(1)));
+    w.finish();
+  }
+  for (const char* name : {"bulk", "direct", "updated"})
+    EXPECT_EQ(block_size(tmp.file(name)), "32K") << name;
 }
 
 TEST(BulkBuilderTest, TheLastVersionOfAnIdWinsAsInADirectRebuild) {
