@@ -92,25 +92,44 @@ Kind classify(UChar32 c) {
 // punctuation), looked up rather than asked of ICU.
 constexpr UChar32 kTabled = 0x2070;
 
+const std::array<Kind, kTabled> kKinds = [] {
+  std::array<Kind, kTabled> t{};
+  for (UChar32 i = 0; i < kTabled; ++i) t[static_cast<size_t>(i)] = classify(i);
+  return t;
+}();
+
 Kind kind_of(UChar32 c) {
-  static const auto table = [] {
-    std::array<Kind, kTabled> t{};
-    for (UChar32 i = 0; i < kTabled; ++i) t[static_cast<size_t>(i)] = classify(i);
-    return t;
-  }();
-  return c >= 0 && c < kTabled ? table[static_cast<size_t>(c)] : classify(c);
+  return c >= 0 && c < kTabled ? kKinds[static_cast<size_t>(c)] : classify(c);
 }
 
 // The code point at `i` (moving `i` past it) and its kind.
 Kind next_kind(const uint8_t* p, size_t& i, size_t n, UChar32& c) {
   if (p[i] < 0x80) {
     c = p[i++];
-    return kind_of(c);
+    return kKinds[static_cast<size_t>(c)];
   }
   auto at = static_cast<int32_t>(i);
   U8_NEXT(p, at, static_cast<int32_t>(n), c);
   i = static_cast<size_t>(at);
   return kind_of(c);
+}
+
+// Moves `i` past the letters of one- and two-byte UTF-8 sequences that follow
+// it (the rest of most words).
+size_t skip_letters(const uint8_t* p, size_t i, size_t n) {
+  while (i < n) {
+    if (p[i] < 0x80) {
+      if (kKinds[p[i]] != Kind::kLetter) break;
+      ++i;
+    } else if (p[i] >= 0xC2 && p[i] < 0xE0 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      if (kKinds[(static_cast<size_t>(p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F)] != Kind::kLetter)
+        break;
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return i;
 }
 
 bool is_hyphen_char(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
@@ -178,6 +197,7 @@ void scan_segments(std::string_view text, std::vector<Segment>& out) {
     switch (kind) {
       case Kind::kLetter:
         if (run < 0) run = static_cast<long>(at);
+        i = skip_letters(p, i, n);
         break;
       case Kind::kSpace:
         end_run(at);
