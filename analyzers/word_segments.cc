@@ -102,16 +102,21 @@ Kind kind_of(UChar32 c) {
   return c >= 0 && c < kTabled ? kKinds[static_cast<size_t>(c)] : classify(c);
 }
 
-// The code point at `i` (moving `i` past it) and its kind.
-Kind next_kind(const uint8_t* p, size_t& i, size_t n, UChar32& c) {
-  if (p[i] < 0x80) {
-    c = p[i++];
-    return kKinds[static_cast<size_t>(c)];
-  }
+// The kind of the code point at `i` (not ASCII), `c`; moves `i` past it.
+Kind next_non_ascii(const uint8_t* p, size_t& i, size_t n, UChar32& c) {
   auto at = static_cast<int32_t>(i);
   U8_NEXT(p, at, static_cast<int32_t>(n), c);
   i = static_cast<size_t>(at);
   return kind_of(c);
+}
+
+// The code point at `i` (moving `i` past it) and its kind.
+inline Kind next_kind(const uint8_t* p, size_t& i, size_t n, UChar32& c) {
+  if (p[i] < 0x80) {
+    c = p[i++];
+    return kKinds[static_cast<size_t>(c)];
+  }
+  return next_non_ascii(p, i, n, c);
 }
 
 // Moves `i` past the letters of one- and two-byte UTF-8 sequences that follow

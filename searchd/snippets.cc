@@ -86,8 +86,8 @@ Highlighter::Highlighter(const std::vector<std::string>& words,
   if (units_ > 0) seen_.reserve(1024);  // about the distinct words of a page of hits
 }
 
-void Highlighter::add_term(std::unordered_map<std::string, size_t>& to, const std::string& term,
-                           size_t i, std::vector<bool>& can_match) {
+void Highlighter::add_term(TermMap& to, const std::string& term, size_t i,
+                           std::vector<bool>& can_match) {
   if (term.empty() || !to.emplace(term, i).second) return;
   can_match[i] = true;
   first_bytes_.set(static_cast<unsigned char>(term[0]));
@@ -137,6 +137,7 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
   std::vector<long> unit(words.size() - from);
   std::vector<size_t> first_at, keys;  // the first occurrence and key of each new word
   absl::flat_hash_map<size_t, long> fresh_index;
+  fresh_index.reserve(seen_.empty() ? (words.size() - from) / 2 : 64);
   for (size_t i = from; i < words.size(); ++i) {
     size_t key = key_of(words[i]);
     if (auto it = seen_.find(key); it != seen_.end()) {

@@ -84,12 +84,12 @@ class Highlighter {
     return first_bytes_[static_cast<unsigned char>(term[0])] &&
            (lengths_ >> std::min<size_t>(term.size(), 63) & 1);
   }
-  void add_term(std::unordered_map<std::string, size_t>& to, const std::string& term, size_t i,
-                std::vector<bool>& can_match);
+  using TermMap = absl::flat_hash_map<std::string, size_t>;
+  void add_term(TermMap& to, const std::string& term, size_t i, std::vector<bool>& can_match);
 
   // Normalised forms and stems of the query words, each to its word's index;
   // prefixes count as units after the words.
-  std::unordered_map<std::string, size_t> terms_, stems_;
+  TermMap terms_, stems_;
   std::bitset<256> first_bytes_;  // of terms_ and stems_
   uint64_t lengths_ = 0;          // bit n: some has n bytes (63: 63 or more)
   std::vector<std::string> prefixes_;
