@@ -155,6 +155,18 @@ TEST_F(HttpOpsTest, HealthAndReadinessAnswer) {
   ASSERT_TRUE(ready);
   EXPECT_EQ(ready->status, 200);
   EXPECT_GE(json::parse(ready->body)["documents"].get<int>(), 25);
+  // A response without a body: its head is not held back for one.
+  auto head = c.Head("/healthz");
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+  EXPECT_TRUE(head->body.empty());
+  const std::string raw =
+      raw_exchange(daemon_->port(),
+                   "HEAD /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+                   "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const size_t first = raw.find("HTTP/1.1 200 OK\r\n");
+  EXPECT_EQ(first, 0u) << raw;
+  EXPECT_NE(raw.find("HTTP/1.1 200 OK\r\n", first + 1), std::string::npos) << raw;
 }
 
 TEST_F(HttpOpsTest, UnknownRouteIsJson404) {
