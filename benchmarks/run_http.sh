@@ -47,6 +47,14 @@ minimal_port=$port
 curl -fsS "http://127.0.0.1:$portal_port$(head -n1 "$out/paths-portal.txt")" >/dev/null
 curl -fsS "http://127.0.0.1:$minimal_port$(head -n1 "$out/paths-minimal.txt")" >/dev/null
 echo "portal-searchd rss_idle_mb=$(rss_mb "$portal_pid" VmRSS)" | tee "$out/http.txt"
+# A warm-up of a few passes over the query set, unmeasured, as bench_search
+# has: the first queries load dictionaries and fill caches (the Ukrainian one
+# alone takes half a second).
+for name in portal minimal; do
+  port_var="${name}_port"
+  WRK_PATHS="$out/paths-$name.txt" wrk -t 1 -c 1 -d "${WARMUP_SECONDS:-3}s" \
+    -s "$BENCH_DIR/wrk_queries.lua" "http://127.0.0.1:${!port_var}" >/dev/null
+done
 
 for c in "${conns[@]}"; do
   t=$((c < 2 ? c : 2))
