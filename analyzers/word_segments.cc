@@ -91,53 +91,59 @@ Kind classify(UChar32 c) {
 // Kinds of the code points below U+2070 (Latin, Greek, Cyrillic and general
 // punctuation), looked up rather than asked of ICU.
 constexpr UChar32 kTabled = 0x2070;
+using KindTable = std::array<Kind, kTabled>;
 
-const std::array<Kind, kTabled> kKinds = [] {
-  std::array<Kind, kTabled> t{};
-  for (UChar32 i = 0; i < kTabled; ++i) t[static_cast<size_t>(i)] = classify(i);
-  return t;
-}();
-
-Kind kind_of(UChar32 c) {
-  return c >= 0 && c < kTabled ? kKinds[static_cast<size_t>(c)] : classify(c);
+const KindTable& kind_table() {
+  static const KindTable table = [] {
+    KindTable t{};
+    for (UChar32 i = 0; i < kTabled; ++i) t[static_cast<size_t>(i)] = classify(i);
+    return t;
+  }();
+  return table;
 }
 
-// The kind of the code point at `i` (not ASCII), `c`; moves `i` past it.
-Kind next_non_ascii(const uint8_t* p, size_t& i, size_t n, UChar32& c) {
-  auto at = static_cast<int32_t>(i);
-  U8_NEXT(p, at, static_cast<int32_t>(n), c);
-  i = static_cast<size_t>(at);
-  return kind_of(c);
-}
+// Reads `text` a code point at a time.
+class Reader {
+ public:
+  explicit Reader(std::string_view text)
+      : p_(reinterpret_cast<const uint8_t*>(text.data())), n_(text.size()), kinds_(kind_table()) {}
 
-// The code point at `i` (moving `i` past it) and its kind.
-inline Kind next_kind(const uint8_t* p, size_t& i, size_t n, UChar32& c) {
-  if (p[i] < 0x80) {
-    c = p[i++];
-    return kKinds[static_cast<size_t>(c)];
+  // The kind of the code point at `i`; moves `i` past it.
+  Kind next(size_t& i) const {
+    if (p_[i] < 0x80) return kinds_[p_[i++]];
+    return next_non_ascii(i);
   }
-  return next_non_ascii(p, i, n, c);
-}
-
-// Moves `i` past the letters of one- and two-byte UTF-8 sequences that follow
-// it (the rest of most words).
-size_t skip_letters(const uint8_t* p, size_t i, size_t n) {
-  while (i < n) {
-    if (p[i] < 0x80) {
-      if (kKinds[p[i]] != Kind::kLetter) break;
-      ++i;
-    } else if (p[i] >= 0xC2 && p[i] < 0xE0 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
-      if (kKinds[(static_cast<size_t>(p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F)] != Kind::kLetter)
+  // Moves `i` past the letters of one- and two-byte UTF-8 sequences that
+  // follow it (the rest of most words).
+  size_t skip_letters(size_t i) const {
+    while (i < n_) {
+      if (p_[i] < 0x80) {
+        if (kinds_[p_[i]] != Kind::kLetter) break;
+        ++i;
+      } else if (p_[i] >= 0xC2 && p_[i] < 0xE0 && i + 1 < n_ && (p_[i + 1] & 0xC0) == 0x80) {
+        const size_t c = static_cast<size_t>(p_[i] & 0x1F) << 6 | (p_[i + 1] & 0x3F);
+        if (kinds_[c] != Kind::kLetter) break;
+        i += 2;
+      } else {
         break;
-      i += 2;
-    } else {
-      break;
+      }
     }
+    return i;
   }
-  return i;
-}
 
-bool is_hyphen_char(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+ private:
+  Kind next_non_ascii(size_t& i) const {
+    auto at = static_cast<int32_t>(i);
+    UChar32 c;
+    U8_NEXT(p_, at, static_cast<int32_t>(n_), c);
+    i = static_cast<size_t>(at);
+    return c >= 0 && c < kTabled ? kinds_[static_cast<size_t>(c)] : classify(c);
+  }
+
+  const uint8_t* p_;
+  size_t n_;
+  const KindTable& kinds_;
+};
 
 // ICU's segments of text[from, to), appended to `out`.
 void icu_range(std::string_view text, size_t from, size_t to, std::vector<Segment>& out) {
@@ -179,7 +185,7 @@ void icu_segments(std::string_view text, std::vector<Segment>& out) {
 }
 
 void scan_segments(std::string_view text, std::vector<Segment>& out) {
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const Reader reader(text);
   const size_t n = text.size();
   const size_t first = out.size();
   size_t stretch = 0;  // where the stretch being read starts: just after a space
@@ -190,19 +196,17 @@ void scan_segments(std::string_view text, std::vector<Segment>& out) {
   };
   for (size_t i = 0; i < n;) {
     const size_t at = i;
-    UChar32 c;
-    Kind kind = next_kind(p, i, n, c);
+    Kind kind = reader.next(i);
     if (kind == Kind::kMid && run >= 0 && i < n) {
       // Between two letters or digits it may join them: ICU decides.
       size_t after = i;
-      UChar32 next;
-      Kind k = next_kind(p, after, n, next);
-      if (k == Kind::kLetter || k == Kind::kIcu) kind = Kind::kIcu;
+      Kind next = reader.next(after);
+      if (next == Kind::kLetter || next == Kind::kIcu) kind = Kind::kIcu;
     }
     switch (kind) {
       case Kind::kLetter:
         if (run < 0) run = static_cast<long>(at);
-        i = skip_letters(p, i, n);
+        i = reader.skip_letters(i);
         break;
       case Kind::kSpace:
         end_run(at);
@@ -211,7 +215,7 @@ void scan_segments(std::string_view text, std::vector<Segment>& out) {
       case Kind::kMid:
       case Kind::kPunct:
         end_run(at);
-        if (is_hyphen_char(c)) out.push_back({-1, static_cast<int32_t>(i)});
+        if (is_hyphen(text.substr(at, i - at))) out.push_back({-1, static_cast<int32_t>(i)});
         break;
       case Kind::kIcu: {
         // The whole stretch goes to ICU, with the space before it when this
