@@ -137,6 +137,8 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
   std::vector<long> unit(words.size() - from);
   std::vector<size_t> first_at, keys;  // the first occurrence and key of each new word
   absl::flat_hash_map<size_t, long> fresh_index;
+  // About half the words of a highlighter's first text are new to it; of
+  // later ones, few.
   fresh_index.reserve(seen_.empty() ? (words.size() - from) / 2 : 64);
   for (size_t i = from; i < words.size(); ++i) {
     size_t key = key_of(words[i]);
