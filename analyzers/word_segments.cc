@@ -18,9 +18,17 @@ enum class Kind : uint8_t {
   kLetter,  // a letter (Latin, Cyrillic, Greek), an ASCII digit or '@': runs are words
   kSpace,   // ASCII white space: a stretch ends before it
   kPunct,   // breaks on both sides, never part of a word
-  kMid,     // apostrophe, dot, colon, comma...: joins letters or digits around it
-  kIcu,     // anything else: left to ICU
+  // Between two letters or two digits these may join them into one word
+  // (UAX #29 WB6, WB7, WB11, WB12); elsewhere they break:
+  kMidNum,   // ',' ';': join two digits
+  kMidBoth,  // '.', apostrophes: join two letters or two digits
+  kMidIcu,   // others (ICU's root rules leave ':' out): ICU decides
+  kIcu,      // anything else: left to ICU
 };
+
+bool is_mid(Kind k) { return k == Kind::kMidNum || k == Kind::kMidBoth || k == Kind::kMidIcu; }
+
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 Kind classify(UChar32 c) {
   if (c < 0) return Kind::kIcu;  // invalid UTF-8
@@ -38,10 +46,12 @@ Kind classify(UChar32 c) {
         return Kind::kSpace;
       case '\'':
       case '.':
+        return Kind::kMidBoth;
       case ':':
+        return Kind::kMidIcu;
       case ',':
       case ';':
-        return Kind::kMid;
+        return Kind::kMidNum;
       case '_':  // joins words (ExtendNumLet)
         return Kind::kIcu;
       default:
@@ -63,11 +73,14 @@ Kind classify(UChar32 c) {
           return Kind::kIcu;
       }
     }
+    case U_WB_MIDNUMLET:
+      // The quotation marks used as apostrophes (l’OTAN, об’єкт).
+      if (c == 0x2018 || c == 0x2019) return Kind::kMidBoth;
+      return Kind::kMidIcu;
     case U_WB_MIDLETTER:
     case U_WB_MIDNUM:
-    case U_WB_MIDNUMLET:
     case U_WB_SINGLE_QUOTE:
-      return Kind::kMid;
+      return Kind::kMidIcu;
     case U_WB_WSEGSPACE:
       return Kind::kPunct;
     case U_WB_OTHER:
@@ -197,11 +210,21 @@ void scan_segments(std::string_view text, std::vector<Segment>& out) {
   for (size_t i = 0; i < n;) {
     const size_t at = i;
     Kind kind = reader.next(i);
-    if (kind == Kind::kMid && run >= 0 && i < n) {
-      // Between two letters or digits it may join them: ICU decides.
+    if (is_mid(kind) && run >= 0 && i < n) {
+      // After a letter or digit: does it join the next one to it? A letter
+      // of the run is an ASCII digit or not a digit at all.
       size_t after = i;
-      Kind next = reader.next(after);
-      if (next == Kind::kLetter || next == Kind::kIcu) kind = Kind::kIcu;
+      const Kind next = reader.next(after);
+      if (next == Kind::kIcu || (next == Kind::kLetter && kind == Kind::kMidIcu)) {
+        kind = Kind::kIcu;
+      } else if (next == Kind::kLetter) {
+        const bool digits = is_ascii_digit(text[at - 1]);
+        if (digits == is_ascii_digit(text[i]) &&
+            (kind == Kind::kMidBoth || (kind == Kind::kMidNum) == digits)) {
+          i = reader.skip_letters(after);  // the word goes on
+          continue;
+        }
+      }
     }
     switch (kind) {
       case Kind::kLetter:
@@ -212,7 +235,9 @@ void scan_segments(std::string_view text, std::vector<Segment>& out) {
         end_run(at);
         stretch = i;
         break;
-      case Kind::kMid:
+      case Kind::kMidNum:
+      case Kind::kMidBoth:
+      case Kind::kMidIcu:
       case Kind::kPunct:
         end_run(at);
         if (is_hyphen(text.substr(at, i - at))) out.push_back({-1, static_cast<int32_t>(i)});
