@@ -3,9 +3,10 @@
 //
 // Most text of the portal is Latin or Cyrillic words between spaces and
 // punctuation, where UAX #29 comes down to "a run of letters and digits is
-// a word". scan_segments() reads such text itself, a code point at a time,
-// and hands ICU only the stretches between two spaces that hold anything
-// else: a letter of another script, an apostrophe or dot between two
+// a word", and an apostrophe, dot or comma between two letters or two digits
+// may join them ("l’OTAN", "3.5"). scan_segments() reads such text itself, a
+// code point at a time, and hands ICU only the stretches between two spaces
+// that hold anything else: a letter of another script, a colon between two
 // letters, a combining mark, an underscore. A stretch between spaces can be
 // segmented on its own, since no UAX #29 rule looks across a space (only a
 // combining mark or format character right after one joins it, and such a
