@@ -20,6 +20,11 @@ std::optional<Xapian::Document> find_document(Xapian::Database& db, const std::s
 
 namespace {
 
+// The display fields of the article `doc` stores.
+StoredArticle stored_article(const Xapian::Document& doc) {
+  return read_stored(decode_stored(doc.get_data()));
+}
+
 // Another version of a document: its id, and its document when it was met.
 struct Version {
   std::string id;
@@ -50,8 +55,7 @@ std::vector<Version> other_versions(Xapian::Database& db, const Xapian::Document
       if (*it == doc.get_docid()) continue;
       Xapian::Document other = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
       std::string id = other.get_value(schema::kIdSlot);
-      add(id.empty() ? read_stored(decode_stored(other.get_data())).id : std::move(id),
-          std::move(other));
+      add(id.empty() ? stored_article(other).id : std::move(id), std::move(other));
     }
   }
   return out;
@@ -61,14 +65,13 @@ std::vector<Version> other_versions(Xapian::Database& db, const Xapian::Document
 
 std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc) {
   std::vector<std::string> ids;
-  for (auto& v : other_versions(db, doc, read_stored(decode_stored(doc.get_data()))))
-    ids.push_back(v.id);
+  for (auto& v : other_versions(db, doc, stored_article(doc))) ids.push_back(v.id);
   return ids;
 }
 
 Hit make_hit(Xapian::Database& db, const Xapian::Document& doc, double score,
              const Highlighter* highlighter) {
-  StoredArticle a = read_stored(decode_stored(doc.get_data()));
+  StoredArticle a = stored_article(doc);
   Hit hit;
   hit.id = a.id;
   hit.title = std::move(a.title);
@@ -94,8 +97,7 @@ Hit make_hit(Xapian::Database& db, const Xapian::Document& doc, double score,
     std::string title = other->get_value(schema::kTitleSlot);
     std::string url = other->get_value(schema::kUrlSlot);
     if (title.empty() && other->get_value(schema::kIdSlot).empty()) {
-      StoredArticle o =
-          read_stored(decode_stored(other->get_data()));  // written before the display slots
+      StoredArticle o = stored_article(*other);  // written before the display slots
       title = std::move(o.title);
       url = std::move(o.url);
     }
