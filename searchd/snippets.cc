@@ -57,11 +57,11 @@ size_t piece_end(std::string_view text, size_t begin, size_t size) {
   return at == std::string_view::npos ? text.size() : char_boundary(text, at + 1);
 }
 
-// Normalised words met by any highlighter, by the key of
+// The records of normalised words met by any highlighter, by the key of
 // Highlighter::matches(): the words of hits repeat from request to request
-// as within one.
-analysis::BoundedCache<size_t, analysis::Token>& normalized_words() {
-  static analysis::BoundedCache<size_t, analysis::Token> words(100'000);
+// as within one. About 6 MB when full.
+analysis::BoundedCache<size_t, WordForms>& normalized_words() {
+  static analysis::BoundedCache<size_t, WordForms> words(100'000);
   return words;
 }
 
@@ -82,16 +82,19 @@ Highlighter::Highlighter(const std::vector<std::string>& words,
   }
   for (size_t i = 0; i < words.size(); ++i)
     if (can_match[i]) matchable_.push_back(words[i]);
+  long_prefix_ = std::any_of(prefixes_.begin(), prefixes_.end(),
+                             [](const auto& p) { return p.size() > WordForms::kHead; });
   units_ = matchable_.size() + prefixes_.size();
   if (units_ > 0) seen_.reserve(1024);  // about the distinct words of a page of hits
 }
 
 void Highlighter::add_term(TermMap& to, const std::string& term, size_t i,
                            std::vector<bool>& can_match) {
-  if (term.empty() || !to.emplace(term, i).second) return;
+  if (term.empty()) return;
+  const uint64_t hash = form_hash(term);
+  if (!to.emplace(hash, i).second) return;
   can_match[i] = true;
-  first_bytes_.set(static_cast<unsigned char>(term[0]));
-  lengths_ |= uint64_t{1} << std::min<size_t>(term.size(), 63);
+  hash_bits_ |= uint64_t{1} << (hash >> 58);
 }
 
 size_t Highlighter::wanted(std::string_view lang) const {
@@ -106,15 +109,31 @@ size_t Highlighter::wanted(std::string_view lang) const {
   return n;
 }
 
+std::optional<size_t> Highlighter::word_unit(uint64_t term, const uint64_t* stems, size_t n) const {
+  if (may_match(term))
+    if (auto it = terms_.find(term); it != terms_.end()) return it->second;
+  for (size_t i = 0; i < n; ++i)
+    if (may_match(stems[i]))
+      if (auto it = stems_.find(stems[i]); it != stems_.end()) return it->second;
+  return std::nullopt;
+}
+
 std::optional<size_t> Highlighter::unit_of(const analysis::Token& t) const {
   if (t.stop || t.term.empty()) return std::nullopt;
-  if (may_match(t.term))
-    if (auto it = terms_.find(t.term); it != terms_.end()) return it->second;
+  std::vector<uint64_t> stems;
   for (const auto& s : t.stems)
-    if (!s.empty() && may_match(s))
-      if (auto it = stems_.find(s); it != stems_.end()) return it->second;
+    if (!s.empty()) stems.push_back(form_hash(s));
+  if (auto u = word_unit(form_hash(t.term), stems.data(), stems.size())) return u;
   for (size_t p = 0; p < prefixes_.size(); ++p)
     if (t.term.starts_with(prefixes_[p])) return words_ + p;
+  return std::nullopt;
+}
+
+std::optional<size_t> Highlighter::unit_of(const WordForms& f) const {
+  if (f.stop || f.size == 0) return std::nullopt;
+  if (auto u = word_unit(f.term, f.stems.data(), f.stem_count)) return u;
+  for (size_t p = 0; p < prefixes_.size(); ++p)
+    if (f.starts_with(prefixes_[p])) return words_ + p;
   return std::nullopt;
 }
 
@@ -153,30 +172,38 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
     }
     unit[i - from] = -2 - it->second;
   }
-  // Words met in earlier requests are normalised already; the others are
-  // normalised together, and remembered.
+  // Words met in earlier requests have their records already; the others
+  // are normalised together, and their records remembered.
   std::vector<long> resolved(keys.size(), -1L);
-  auto set = [&](size_t k, const analysis::Token& t) {
-    auto u = unit_of(t);
+  auto set = [&](size_t k, std::optional<size_t> u) {
     resolved[k] = u ? static_cast<long>(*u) : -1L;
   };
   std::vector<bool> known(keys.size());
   auto& normalized = normalized_words();
-  normalized.find_each(keys, [&](size_t k, const analysis::Token& t) {
-    known[k] = true;
-    set(k, t);
-  });
+  if (!long_prefix_) {
+    normalized.find_each(keys, [&](size_t k, const WordForms& f) {
+      known[k] = true;
+      set(k, unit_of(f));
+    });
+  }
   std::vector<analysis::Token> fresh;
-  std::vector<size_t> fresh_keys, fresh_at;
+  std::vector<size_t> fresh_at;
   for (size_t k = 0; k < keys.size(); ++k)
     if (!known[k]) {
       fresh.push_back(analyzer.raw_token(text, words[first_at[k]]));
-      fresh_keys.push_back(keys[k]);
       fresh_at.push_back(k);
     }
   analyzer.normalize(text, fresh);
-  for (size_t i = 0; i < fresh.size(); ++i) set(fresh_at[i], fresh[i]);
-  if (!fresh.empty()) normalized.insert_each(fresh_keys, fresh);
+  std::vector<size_t> record_keys;
+  std::vector<WordForms> records;
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    set(fresh_at[i], unit_of(fresh[i]));
+    if (auto f = WordForms::of(fresh[i])) {
+      record_keys.push_back(keys[fresh_at[i]]);
+      records.push_back(*f);
+    }
+  }
+  if (!records.empty()) normalized.insert_each(record_keys, records);
   for (size_t k = 0; k < keys.size(); ++k) seen_.emplace(keys[k], resolved[k]);
   for (size_t i = from; i < words.size(); ++i) {
     long u = unit[i - from];

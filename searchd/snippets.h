@@ -6,15 +6,14 @@
 // outside <mark> is HTML-escaped.
 //
 // Each distinct word of the texts (as written, per language) is looked up
-// once per Highlighter: the words of a page of hits repeat a lot. Its
-// normalised form is kept process-wide (bounded), as words repeat from
-// request to request too.
+// once per Highlighter: the words of a page of hits repeat a lot. What
+// matching needs of its normalised form (a WordForms record) is kept
+// process-wide (bounded), as words repeat from request to request too.
 //
 // Thread safety: a Highlighter serves one request, on one thread (it
 // remembers the words it has seen).
 #pragma once
 
-#include <bitset>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,6 +24,7 @@
 #include <absl/container/flat_hash_map.h>
 
 #include "analyzers/analyzer.h"
+#include "searchd/word_forms.h"
 
 namespace portal {
 
@@ -61,8 +61,14 @@ class Highlighter {
   struct Window {
     size_t begin = 0, distinct = 0, total = 0;
   };
-  // The query word or prefix a normalised token matches, if any.
+  // The query word or prefix a normalised word matches, if any: from its
+  // token, or from its record (when no prefix is longer than
+  // WordForms::kHead).
   std::optional<size_t> unit_of(const analysis::Token& t) const;
+  std::optional<size_t> unit_of(const WordForms& f) const;
+  // The query word whose form is `term` or one of whose stems is among
+  // `stems`, if any.
+  std::optional<size_t> word_unit(uint64_t term, const uint64_t* stems, size_t n) const;
   // How many units a text in `lang` can show: not a query word that is only
   // a stop word there, which is never marked (a snippet would otherwise read
   // the whole text looking for it).
@@ -77,22 +83,21 @@ class Highlighter {
   static std::string render(std::string_view text, size_t begin, size_t end,
                             const std::vector<Match>& m, bool html);
 
-  // Whether `term` (a normalised form or stem) may be one of the query's:
-  // most words of a text are not, and this tells most of them apart by
-  // their first byte and length alone.
-  bool may_match(const std::string& term) const {
-    return first_bytes_[static_cast<unsigned char>(term[0])] &&
-           (lengths_ >> std::min<size_t>(term.size(), 63) & 1);
-  }
-  using TermMap = absl::flat_hash_map<std::string, size_t>;
+  // Whether `hash` (of a normalised form or stem) may be one of the
+  // query's: most words of a text are not, and this tells most of them
+  // apart by six bits of the hash.
+  bool may_match(uint64_t hash) const { return hash_bits_ >> (hash >> 58) & 1; }
+  using TermMap = absl::flat_hash_map<uint64_t, size_t>;
   void add_term(TermMap& to, const std::string& term, size_t i, std::vector<bool>& can_match);
 
-  // Normalised forms and stems of the query words, each to its word's index;
-  // prefixes count as units after the words.
+  // Normalised forms and stems of the query words (their form_hash), each
+  // to its word's index; prefixes count as units after the words.
   TermMap terms_, stems_;
-  std::bitset<256> first_bytes_;  // of terms_ and stems_
-  uint64_t lengths_ = 0;          // bit n: some has n bytes (63: 63 or more)
+  uint64_t hash_bits_ = 0;  // bit n: some key of terms_ or stems_ has n as its top six bits
   std::vector<std::string> prefixes_;
+  // Some prefix is longer than WordForms::kHead: words are matched from
+  // their tokens, not from the process-wide records.
+  bool long_prefix_ = false;
   size_t words_ = 0;                    // query words; prefix p is unit words_ + p
   size_t units_ = 0;                    // words and prefixes that can match at all
   std::vector<std::string> matchable_;  // the query words that can

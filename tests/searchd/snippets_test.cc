@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace portal {
 namespace {
@@ -78,6 +79,56 @@ TEST(HighlighterTest, UkrainianWordsAreMarkedInTheirOtherForms) {
   Highlighter h({"санкції"}, {});
   EXPECT_EQ(h.highlight("Нові санкцій пакети: санкціями та санкція.", "uk"),
             "Нові <mark>санкцій</mark> пакети: <mark>санкціями</mark> та <mark>санкція</mark>.");
+}
+
+// A word's first highlighter normalises it; later ones read the record kept
+// process-wide (WordForms). Both must mark the same words. The words here
+// appear in no other test, so the first pass meets them fresh.
+TEST(HighlighterTest, RememberedWordsAreMarkedAsWhenFirstNormalised) {
+  struct Case {
+    std::vector<std::string> words, prefixes;
+    std::string text, lang, marked;
+  };
+  const std::vector<Case> cases = {
+      {{"tariff"},
+       {},
+       "Tariffs rose, a tariff fell, and tarot cards.",
+       "en",
+       "<mark>Tariffs</mark> rose, a <mark>tariff</mark> fell, and tarot cards."},
+      {{"мито"},
+       {},
+       "Мита зросли, а митом обклали зерно.",
+       "uk",
+       "<mark>Мита</mark> зросли, а <mark>митом</mark> обклали зерно."},
+      {{"пошлина"},
+       {},
+       "Пошлины выросли: пошлиной обложили сталь.",
+       "ru",
+       "<mark>Пошлины</mark> выросли: <mark>пошлиной</mark> обложили сталь."},
+      {{"douane"},
+       {},
+       "Les douanes et la douane du port.",
+       "fr",
+       "Les <mark>douanes</mark> et la <mark>douane</mark> du port."},
+      {{},
+       {"tarif"},
+       "Tarifa, tarification, not a tarot.",
+       "en",
+       "<mark>Tarifa</mark>, <mark>tarification</mark>, not a tarot."},
+      // A prefix longer than a record's first bytes: "…arie" and "…aris"
+      // share their first 20 bytes.
+      {{},
+       {"counterrevolutionarie"},
+       "Counterrevolutionaries and counterrevolutionarism.",
+       "en",
+       "<mark>Counterrevolutionaries</mark> and counterrevolutionarism."},
+  };
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& c : cases) {
+      Highlighter h(c.words, c.prefixes);
+      EXPECT_EQ(h.highlight(c.text, c.lang), c.marked) << "pass " << pass;
+    }
+  }
 }
 
 }  // namespace
