@@ -1,5 +1,8 @@
 #include "searchd/hits.h"
 
+#include <algorithm>
+#include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,53 +28,101 @@ StoredArticle stored_article(const Xapian::Document& doc) {
   return read_stored(decode_stored(doc.get_data()));
 }
 
-// Another version of a document: its id, and its document when it was met.
+// Another version of a document, as first listed: its id (from the
+// article's "translations"), or its docid (a member of its group), or both.
 struct Version {
   std::string id;
-  std::optional<Xapian::Document> doc;
+  Xapian::docid did = 0;
 };
 
-// The other versions of `doc`, whose stored article is `a`: its own
-// "translations" list, then the other members of its translation group.
-std::vector<Version> other_versions(Xapian::Database& db, const Xapian::Document& doc,
-                                    const StoredArticle& a) {
+// The other versions of `doc`, whose stored article is `a`, unresolved: its
+// own "translations" list, then the other members of its translation group.
+std::vector<Version> listed_versions(Xapian::Database& db, const Xapian::Document& doc,
+                                     const StoredArticle& a) {
   std::vector<Version> out;
-  auto add = [&](std::string id, std::optional<Xapian::Document> other) {
-    if (id.empty() || id == a.id) return;
-    for (auto& v : out) {
-      if (v.id != id) continue;
-      if (!v.doc) v.doc = std::move(other);
-      return;
-    }
-    out.push_back({std::move(id), std::move(other)});
-  };
-  for (const auto& id : a.translations) add(id, std::nullopt);
+  for (const auto& id : a.translations) out.push_back({id, 0});
   // The value statistics say at once when no document has a group.
   std::string group =
       db.get_value_freq(schema::kGroupSlot) > 0 ? doc.get_value(schema::kGroupSlot) : "";
   if (!group.empty()) {
     std::string term = std::string(schema::kGroupPrefix) + group;
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-      if (*it == doc.get_docid()) continue;
-      Xapian::Document other = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
-      std::string id = other.get_value(schema::kIdSlot);
-      add(id.empty() ? stored_article(other).id : std::move(id), std::move(other));
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
+      if (*it != doc.get_docid()) out.push_back({"", *it});
+  }
+  return out;
+}
+
+// The slots a version's link is read from.
+constexpr std::array<Xapian::valueno, 4> kVersionSlots = {schema::kIdSlot, schema::kTitleSlot,
+                                                          schema::kUrlSlot, schema::kLangSlot};
+
+// The link values (kVersionSlots) of some documents. On a single local
+// database they are read slot by slot along value streams, in docid order:
+// a lookup per document and slot reads a block of the index each, where a
+// stream reads each block once. Elsewhere (a remote shard streams values a
+// document at a time), document by document.
+class VersionValues {
+ public:
+  VersionValues(Xapian::Database& db, bool streams) : db_(db), streams_(streams) {}
+
+  // Reads the values of `dids` not read yet.
+  void read(std::vector<Xapian::docid> dids) {
+    std::erase_if(dids, [&](Xapian::docid d) { return d == 0 || values_.count(d); });
+    std::sort(dids.begin(), dids.end());
+    dids.erase(std::unique(dids.begin(), dids.end()), dids.end());
+    for (auto did : dids) values_[did];
+    if (!streams_) {
+      for (auto did : dids) {
+        Xapian::Document doc = db_.get_document(did, Xapian::DOC_ASSUME_VALID);
+        for (size_t i = 0; i < kVersionSlots.size(); ++i)
+          values_[did][i] = doc.get_value(kVersionSlots[i]);
+      }
+      return;
+    }
+    for (size_t i = 0; i < kVersionSlots.size(); ++i) {
+      auto it = db_.valuestream_begin(kVersionSlots[i]);
+      for (auto did : dids) {
+        it.skip_to(did);
+        if (it == db_.valuestream_end(kVersionSlots[i])) break;
+        if (it.get_docid() == did) values_[did][i] = *it;
+      }
+    }
+  }
+  // The value of slot kVersionSlots[i] of `did` (read before).
+  const std::string& get(Xapian::docid did, size_t i) const { return values_.at(did)[i]; }
+
+ private:
+  Xapian::Database& db_;
+  const bool streams_;
+  std::map<Xapian::docid, std::array<std::string, kVersionSlots.size()>> values_;
+};
+
+// `listed` resolved: each version once, by id, with its docid when it is in
+// the index (0 when not); not `self_id`.
+std::vector<Version> resolved_versions(Xapian::Database& db, const std::vector<Version>& listed,
+                                       const std::string& self_id, const VersionValues& values) {
+  std::vector<Version> out;
+  for (const auto& v : listed) {
+    std::string id = v.id;
+    if (v.did != 0) {
+      id = values.get(v.did, 0);
+      // Written before the display slots: the id is in the stored article.
+      if (id.empty()) id = stored_article(db.get_document(v.did, Xapian::DOC_ASSUME_VALID)).id;
+    }
+    if (id.empty() || id == self_id) continue;
+    auto known = std::find_if(out.begin(), out.end(), [&](const Version& o) { return o.id == id; });
+    if (known == out.end()) {
+      out.push_back({std::move(id), v.did});
+    } else if (known->did == 0) {
+      known->did = v.did;
     }
   }
   return out;
 }
 
-}  // namespace
-
-std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc) {
-  std::vector<std::string> ids;
-  for (auto& v : other_versions(db, doc, stored_article(doc))) ids.push_back(v.id);
-  return ids;
-}
-
-Hit make_hit(Xapian::Database& db, const Xapian::Document& doc, double score,
-             const Highlighter* highlighter) {
-  StoredArticle a = stored_article(doc);
+// A hit for `doc` without its translations.
+Hit display_hit(const Xapian::Document& doc, StoredArticle a, double score,
+                const Highlighter* highlighter) {
   Hit hit;
   hit.id = a.id;
   hit.title = std::move(a.title);
@@ -91,19 +142,62 @@ Hit make_hit(Xapian::Database& db, const Xapian::Document& doc, double score,
   Snippet s = h.snippet(body, hit.lang, kSnippetBytes);
   hit.snippet_html = std::move(s.html);
   hit.snippet = std::move(s.text);
-  for (auto& [id, other] : other_versions(db, doc, a)) {
-    if (!other) other = find_document(db, id);
-    if (!other) continue;
-    std::string title = other->get_value(schema::kTitleSlot);
-    std::string url = other->get_value(schema::kUrlSlot);
-    if (title.empty() && other->get_value(schema::kIdSlot).empty()) {
-      StoredArticle o = stored_article(*other);  // written before the display slots
-      title = std::move(o.title);
-      url = std::move(o.url);
-    }
-    hit.translations.push_back({id, other->get_value(schema::kLangSlot), title, url});
-  }
   return hit;
+}
+
+}  // namespace
+
+std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc) {
+  StoredArticle a = stored_article(doc);
+  std::vector<Version> listed = listed_versions(db, doc, a);
+  VersionValues values(db, false);
+  std::vector<Xapian::docid> dids;
+  for (const auto& v : listed) dids.push_back(v.did);
+  values.read(dids);
+  std::vector<std::string> ids;
+  for (auto& v : resolved_versions(db, listed, a.id, values)) ids.push_back(std::move(v.id));
+  return ids;
+}
+
+std::vector<Hit> make_hits(Xapian::Database& db, const std::vector<ScoredDocument>& docs,
+                           const Highlighter* highlighter, bool streams) {
+  std::vector<Hit> hits;
+  std::vector<std::vector<Version>> listed;
+  VersionValues values(db, streams);
+  std::vector<Xapian::docid> dids;
+  for (const auto& [doc, score] : docs) {
+    StoredArticle a = stored_article(doc);
+    listed.push_back(listed_versions(db, doc, a));
+    for (const auto& v : listed.back()) dids.push_back(v.did);
+    hits.push_back(display_hit(doc, std::move(a), score, highlighter));
+  }
+  // The group members' ids first, to tell which listed ids they are.
+  values.read(dids);
+  std::vector<std::vector<Version>> versions;
+  dids.clear();
+  for (size_t i = 0; i < hits.size(); ++i) {
+    versions.push_back(resolved_versions(db, listed[i], hits[i].id, values));
+    for (auto& v : versions.back()) {
+      if (v.did == 0)
+        if (auto other = find_document(db, v.id)) v.did = other->get_docid();
+      dids.push_back(v.did);
+    }
+  }
+  values.read(dids);
+  for (size_t i = 0; i < hits.size(); ++i) {
+    for (const auto& v : versions[i]) {
+      if (v.did == 0) continue;
+      std::string title = values.get(v.did, 1), url = values.get(v.did, 2);
+      if (title.empty() && values.get(v.did, 0).empty()) {
+        // Written before the display slots.
+        StoredArticle o = stored_article(db.get_document(v.did, Xapian::DOC_ASSUME_VALID));
+        title = std::move(o.title);
+        url = std::move(o.url);
+      }
+      hits[i].translations.push_back({v.id, values.get(v.did, 3), title, url});
+    }
+  }
+  return hits;
 }
 
 }  // namespace portal

@@ -11,6 +11,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "searchd/searcher.h"
 #include "searchd/snippets.h"
@@ -23,10 +25,15 @@ inline constexpr size_t kSnippetBytes = 240;
 // The document with id `id`, if any.
 std::optional<Xapian::Document> find_document(Xapian::Database& db, const std::string& id);
 
-// A hit for `doc`. `highlighter` may be null (no query words: no marks, the
-// snippet is the start of the body).
-Hit make_hit(Xapian::Database& db, const Xapian::Document& doc, double score,
-             const Highlighter* highlighter);
+// A document and its score.
+using ScoredDocument = std::pair<Xapian::Document, double>;
+
+// The hits for `docs`, in order. `highlighter` may be null (no query words:
+// no marks, the snippet is the start of the body). The links to their
+// translations are read together; with `streams` (only on a single local
+// database), slot by slot along Xapian's value streams.
+std::vector<Hit> make_hits(Xapian::Database& db, const std::vector<ScoredDocument>& docs,
+                           const Highlighter* highlighter, bool streams);
 
 // The ids of the other-language versions of `doc`.
 std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc);

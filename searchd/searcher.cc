@@ -466,6 +466,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   if (counting.cut_short) result.total = std::max<unsigned long>(result.total, counting.estimated);
 
   Highlighter highlighter(highlight_words, parsed.highlight_prefixes);
+  std::vector<ScoredDocument> docs;
   for (const auto& match : page) {
     Xapian::Document doc = db.get_document(match.did, Xapian::DOC_ASSUME_VALID);
     double score = match.weight;
@@ -486,8 +487,10 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
         if (p.relevance) score = preferred.begin().get_weight();
       }
     }
-    result.hits.push_back(make_hit(db, doc, score, parsed.has_text ? &highlighter : nullptr));
+    docs.emplace_back(std::move(doc), score);
   }
+  result.hits =
+      make_hits(db, docs, parsed.has_text ? &highlighter : nullptr, !portable && db.size() == 1);
 
   // Disjunctive facets: a facet with a selected value is counted as if its own
   // filter were not applied.
@@ -629,10 +632,10 @@ std::vector<Hit> Searcher::similar(const SimilarRequest& request) const {
   return impl_->with_db([&](Xapian::Database& db) {
     auto doc = find_document(db, request.id);
     if (!doc) throw NotFound("no document with id '" + request.id + "'");
-    std::vector<Hit> hits;
+    std::vector<ScoredDocument> docs;
     for (const auto& [docid, score] : similar_documents(db, *doc, request))
-      hits.push_back(make_hit(db, db.get_document(docid), score, nullptr));
-    return hits;
+      docs.emplace_back(db.get_document(docid), score);
+    return make_hits(db, docs, nullptr, !impl_->portable_spies.load() && db.size() == 1);
   });
 }
 
