@@ -30,10 +30,10 @@ using ScoredDocument = std::pair<Xapian::Document, double>;
 
 // The hits for `docs`, in order. `highlighter` may be null (no query words:
 // no marks, the snippet is the start of the body). The links to their
-// translations are read together; with `streams` (only on a single local
-// database), slot by slot along Xapian's value streams.
+// translations are read together: on a single `local` database, slot by
+// slot along Xapian's value streams when they are many for its size.
 std::vector<Hit> make_hits(Xapian::Database& db, const std::vector<ScoredDocument>& docs,
-                           const Highlighter* highlighter, bool streams);
+                           const Highlighter* highlighter, bool local);
 
 // The ids of the other-language versions of `doc`.
 std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc);
