@@ -594,25 +594,32 @@ TEST_F(SearcherTest, DateRangeFiltersAndHistogram) {
 TEST_F(SearcherTest, CollapsePrefersTheVisitorsLanguageAndLinksTranslations) {
   std::map<std::string, const nlohmann::json*> by_id;
   for (const auto& d : corpus_->docs) by_id[Corpus::str(d, "id")] = &d;
-  for (std::string lang : {"uk", "en"}) {
-    SearchRequest r;
-    r.ui_lang = lang;
-    r.per_page = 50;
-    auto result = search(r);
-    ASSERT_EQ(result.hits.size(), 50u);
-    for (const auto& h : result.hits) {
-      const auto& doc = *by_id.at(h.id);
-      auto translations = Corpus::list(doc, "translations");
-      bool has_version = false;
-      for (const auto& t : translations) has_version |= Corpus::str(*by_id.at(t), "lang") == lang;
-      if (has_version) {
-        EXPECT_EQ(h.lang, lang) << h.id;
-      }
-      ASSERT_EQ(h.translations.size(), translations.size()) << h.id;
-      for (const auto& t : h.translations) {
-        EXPECT_NE(std::find(translations.begin(), translations.end(), t.id), translations.end());
-        EXPECT_EQ(t.title, Corpus::str(*by_id.at(t.id), "title"));
-        EXPECT_EQ(t.lang, Corpus::str(*by_id.at(t.id), "lang"));
+  // A page of 50 reads its translations' links along value streams, pages
+  // of one document by document (hits.cc).
+  std::vector<std::pair<int, int>> pages = {{1, 50}};
+  for (int page = 1; page <= 10; ++page) pages.emplace_back(page, 1);
+  for (auto [page, per_page] : pages) {
+    for (std::string lang : {"uk", "en"}) {
+      SearchRequest r;
+      r.ui_lang = lang;
+      r.page = page;
+      r.per_page = per_page;
+      auto result = search(r);
+      ASSERT_EQ(result.hits.size(), static_cast<size_t>(per_page));
+      for (const auto& h : result.hits) {
+        const auto& doc = *by_id.at(h.id);
+        auto translations = Corpus::list(doc, "translations");
+        bool has_version = false;
+        for (const auto& t : translations) has_version |= Corpus::str(*by_id.at(t), "lang") == lang;
+        if (has_version) {
+          EXPECT_EQ(h.lang, lang) << h.id;
+        }
+        ASSERT_EQ(h.translations.size(), translations.size()) << h.id;
+        for (const auto& t : h.translations) {
+          EXPECT_NE(std::find(translations.begin(), translations.end(), t.id), translations.end());
+          EXPECT_EQ(t.title, Corpus::str(*by_id.at(t.id), "title"));
+          EXPECT_EQ(t.lang, Corpus::str(*by_id.at(t.id), "lang"));
+        }
       }
     }
   }
