@@ -54,4 +54,7 @@ struct WordForms {
   }
 };
 
+// A cache line holds a record and its key.
+static_assert(sizeof(WordForms) <= 56);
+
 }  // namespace portal
