@@ -64,13 +64,14 @@ constexpr std::array<Xapian::valueno, 4> kVersionSlots = {schema::kIdSlot, schem
 // tenth fewer blocks; at 100,000 documents they were 5% slower.
 constexpr Xapian::doccount kDocsPerStreamedDocument = 256;
 
-// The link values (kVersionSlots) of some documents: on a single local
-// database, when they are many for its size, slot by slot along value
-// streams in docid order; else document by document (a remote shard would
-// stream values a document at a time).
+// The link values of some documents, the first `slots` of kVersionSlots: on
+// a single local database, when the documents are many for its size, slot by
+// slot along value streams in docid order; else document by document (a
+// remote shard would stream values a document at a time).
 class VersionValues {
  public:
-  VersionValues(Xapian::Database& db, bool local) : db_(db), local_(local) {}
+  VersionValues(Xapian::Database& db, bool local, size_t slots = kVersionSlots.size())
+      : db_(db), local_(local), slots_(slots) {}
 
   // Reads the values of `dids` not read yet.
   void read(std::vector<Xapian::docid> dids) {
@@ -83,12 +84,11 @@ class VersionValues {
     if (!streams) {
       for (auto did : dids) {
         Xapian::Document doc = db_.get_document(did, Xapian::DOC_ASSUME_VALID);
-        for (size_t i = 0; i < kVersionSlots.size(); ++i)
-          values_[did][i] = doc.get_value(kVersionSlots[i]);
+        for (size_t i = 0; i < slots_; ++i) values_[did][i] = doc.get_value(kVersionSlots[i]);
       }
       return;
     }
-    for (size_t i = 0; i < kVersionSlots.size(); ++i) {
+    for (size_t i = 0; i < slots_; ++i) {
       auto it = db_.valuestream_begin(kVersionSlots[i]);
       for (auto did : dids) {
         it.skip_to(did);
@@ -97,12 +97,13 @@ class VersionValues {
       }
     }
   }
-  // The value of slot kVersionSlots[i] of `did` (read before).
+  // The value of slot kVersionSlots[i] (i < slots) of `did` (read before).
   const std::string& get(Xapian::docid did, size_t i) const { return values_.at(did)[i]; }
 
  private:
   Xapian::Database& db_;
   const bool local_;
+  const size_t slots_;
   std::map<Xapian::docid, std::array<std::string, kVersionSlots.size()>> values_;
 };
 
@@ -159,7 +160,7 @@ Hit display_hit(const Xapian::Document& doc, StoredArticle a, double score,
 std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc) {
   StoredArticle a = stored_article(doc);
   std::vector<Version> listed = listed_versions(db, doc, a);
-  VersionValues values(db, false);
+  VersionValues values(db, false, 1);  // the ids only
   std::vector<Xapian::docid> dids;
   for (const auto& v : listed) dids.push_back(v.did);
   values.read(dids);

@@ -234,6 +234,10 @@ struct Searcher::Impl {
     for (auto it = all.begin(); it != all.end(); ++it) out.emplace(*it, it.get_weight());
     return out;
   }
+  // Whether `db` is a single local database (make_hits() may stream values).
+  bool single_local(const Xapian::Database& db) const {
+    return !portable_spies.load() && db.size() == 1;
+  }
   // check_at_least for a counted match.
   Xapian::doccount count_limit(const Xapian::Database& db) const {
     Xapian::doccount all = db.get_doccount();
@@ -489,8 +493,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     }
     docs.emplace_back(std::move(doc), score);
   }
-  result.hits =
-      make_hits(db, docs, parsed.has_text ? &highlighter : nullptr, !portable && db.size() == 1);
+  result.hits = make_hits(db, docs, parsed.has_text ? &highlighter : nullptr, single_local(db));
 
   // Disjunctive facets: a facet with a selected value is counted as if its own
   // filter were not applied.
@@ -635,7 +638,7 @@ std::vector<Hit> Searcher::similar(const SimilarRequest& request) const {
     std::vector<ScoredDocument> docs;
     for (const auto& [docid, score] : similar_documents(db, *doc, request))
       docs.emplace_back(db.get_document(docid), score);
-    return make_hits(db, docs, nullptr, !impl_->portable_spies.load() && db.size() == 1);
+    return make_hits(db, docs, nullptr, impl_->single_local(db));
   });
 }
 
