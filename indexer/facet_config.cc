@@ -29,6 +29,15 @@ bool core_field(const std::string& f) {
   return core.count(f) > 0;
 }
 
+// Names a facet's param may not take: the search API's own parameters and
+// facets, and the value that asks for no facet list (`facets=none`).
+bool reserved_param(const std::string& p) {
+  static const std::set<std::string> reserved = {
+      "q",    "page",  "per_page", "sort", "ui_lang", "collapse", "recency",    "from",     "to",
+      "lang", "topic", "type",     "year", "month",   "facets",   "facet_size", "snippets", "none"};
+  return reserved.count(p) > 0;
+}
+
 }  // namespace
 
 std::vector<schema::ExtraField> parse_extra_fields(std::string_view json_text,
@@ -62,6 +71,9 @@ std::vector<schema::ExtraField> parse_extra_fields(std::string_view json_text,
       throw ConfigError(where + "'slot' must be an integer from " +
                         std::to_string(schema::kFirstExtraSlot) + " to " +
                         std::to_string(schema::kFirstSpreadSlot - 1));
+    if (reserved_param(e["param"].get<std::string>()))
+      throw ConfigError(where + "param '" + e["param"].get<std::string>() +
+                        "' is a name the search API uses itself");
     if (core_field(e["field"].get<std::string>()))
       throw ConfigError(where + "'" + e["field"].get<std::string>() +
                         "' is an article field, not an extra one");

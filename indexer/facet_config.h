@@ -19,8 +19,9 @@ class ConfigError : public std::runtime_error {
 
 // Parses the configuration text. Rejects (ConfigError) anything but an array
 // of objects with exactly the keys field, param (non-empty strings; param of
-// letters, digits, '_' and '-') and slot (an integer >= schema::kFirstExtraSlot),
-// and duplicated fields, params or slots. `source` names the text in messages.
+// letters, digits, '_' and '-', and not a name of the search API's own) and
+// slot (an integer >= schema::kFirstExtraSlot), and duplicated fields, params
+// or slots. `source` names the text in messages.
 std::vector<schema::ExtraField> parse_extra_fields(std::string_view json_text,
                                                    const std::string& source = "facets");
 

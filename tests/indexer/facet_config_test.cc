@@ -38,6 +38,10 @@ TEST(FacetConfigTest, RejectsBadConfigurations) {
       R"([{"field":"places","param":"pl ace","slot":10}])",
       R"([{"field":"places","param":"place","slot":10,"colour":"red"}])",
       R"([{"field":"topics","param":"t","slot":10}])",
+      // The search API's own names.
+      R"([{"field":"places","param":"topic","slot":10}])",
+      R"([{"field":"places","param":"page","slot":10}])",
+      R"([{"field":"places","param":"none","slot":10}])",
       R"([{"field":"a","param":"x","slot":10},{"field":"a","param":"y","slot":11}])",
       R"([{"field":"a","param":"x","slot":10},{"field":"b","param":"x","slot":11}])",
       R"([{"field":"a","param":"x","slot":10},{"field":"b","param":"y","slot":10}])",
