@@ -132,7 +132,7 @@ std::vector<Version> resolved_versions(Xapian::Database& db, const std::vector<V
 
 // A hit for `doc` without its translations.
 Hit display_hit(const Xapian::Document& doc, StoredArticle a, double score,
-                const Highlighter* highlighter) {
+                const HitOptions& options) {
   Hit hit;
   hit.id = a.id;
   hit.title = std::move(a.title);
@@ -145,10 +145,11 @@ Hit display_hit(const Xapian::Document& doc, StoredArticle a, double score,
   hit.type = std::move(a.type);
   hit.topics = std::move(a.topics);
   hit.score = score;
-  const std::string& body = a.body.empty() ? a.summary : a.body;
   Highlighter none({}, {});
-  const Highlighter& h = highlighter ? *highlighter : none;
+  const Highlighter& h = options.highlighter ? *options.highlighter : none;
   hit.title_html = h.highlight(hit.title, hit.lang);
+  if (!options.snippets) return hit;
+  const std::string& body = a.body.empty() ? a.summary : a.body;
   Snippet s = h.snippet(body, hit.lang, kSnippetBytes);
   hit.snippet_html = std::move(s.html);
   hit.snippet = std::move(s.text);
@@ -170,16 +171,16 @@ std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Doc
 }
 
 std::vector<Hit> make_hits(Xapian::Database& db, const std::vector<ScoredDocument>& docs,
-                           const Highlighter* highlighter, bool local) {
+                           const HitOptions& options) {
   std::vector<Hit> hits;
   std::vector<std::vector<Version>> listed;
-  VersionValues values(db, local);
+  VersionValues values(db, options.local);
   std::vector<Xapian::docid> dids;
   for (const auto& [doc, score] : docs) {
     StoredArticle a = stored_article(doc);
     listed.push_back(listed_versions(db, doc, a));
     for (const auto& v : listed.back()) dids.push_back(v.did);
-    hits.push_back(display_hit(doc, std::move(a), score, highlighter));
+    hits.push_back(display_hit(doc, std::move(a), score, options));
   }
   // The group members' ids first, to tell which listed ids they are.
   values.read(dids);

@@ -28,12 +28,23 @@ std::optional<Xapian::Document> find_document(Xapian::Database& db, const std::s
 // A document and its score.
 using ScoredDocument = std::pair<Xapian::Document, double>;
 
-// The hits for `docs`, in order. `highlighter` may be null (no query words:
-// no marks, the snippet is the start of the body). The links to their
-// translations are read together: on a single `local` database, slot by
-// slot along Xapian's value streams when they are many for its size.
+// How make_hits() builds hits.
+struct HitOptions {
+  // Marks the query's words in titles and snippets; null (no query words):
+  // no marks, and the snippet is the start of the body.
+  const Highlighter* highlighter = nullptr;
+  // False: no snippet, and the bodies are not scanned for one.
+  bool snippets = true;
+  // `db` is a single local database: the links to the hits' translations
+  // may be read slot by slot along Xapian's value streams.
+  bool local = false;
+};
+
+// The hits for `docs`, in order. The links to their translations are read
+// together: on a local database, along value streams when they are many for
+// its size.
 std::vector<Hit> make_hits(Xapian::Database& db, const std::vector<ScoredDocument>& docs,
-                           const Highlighter* highlighter, bool local);
+                           const HitOptions& options);
 
 // The ids of the other-language versions of `doc`.
 std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc);

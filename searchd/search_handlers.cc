@@ -113,6 +113,7 @@ SearchRequest search_request(const httplib::Request& req, const Searcher& search
   r.sort = parse_sort_order(req.get_param_value("sort"));
   r.ui_lang = req.get_param_value("ui_lang");
   r.collapse = bool_param(req, "collapse", true);
+  r.snippets = bool_param(req, "snippets", true);
   r.recency = number_param(req, "recency", 0);
   r.from = req.get_param_value("from");
   r.to = req.get_param_value("to");

@@ -110,6 +110,13 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
+// The facet lists `r` asks for.
+std::vector<std::string> facet_lists(const SearchRequest& r) {
+  if (r.facets.empty()) return kDefaultFacets;
+  if (r.facets.size() == 1 && r.facets[0] == kNoFacets) return {};
+  return r.facets;
+}
+
 // A match of a page, best first.
 struct Ranked {
   Xapian::docid did;
@@ -388,7 +395,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   result.q = r.q;
   result.page = r.page;
   result.per_page = r.per_page;
-  const auto& wanted = r.facets.empty() ? kDefaultFacets : r.facets;
+  const std::vector<std::string> wanted = facet_lists(r);
   const Xapian::doccount first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
   // A long query matches any of its words from the start (RankingOptions).
   bool long_query = !parsed.relaxed.empty() && parsed.words.size() > options.ranking.max_all_words;
@@ -493,7 +500,10 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     }
     docs.emplace_back(std::move(doc), score);
   }
-  result.hits = make_hits(db, docs, parsed.has_text ? &highlighter : nullptr, single_local(db));
+  result.hits = make_hits(db, docs,
+                          {.highlighter = parsed.has_text ? &highlighter : nullptr,
+                           .snippets = r.snippets,
+                           .local = single_local(db)});
 
   // Disjunctive facets: a facet with a selected value is counted as if its own
   // filter were not applied.
@@ -581,8 +591,12 @@ SearchResult Searcher::search(const SearchRequest& request) const {
                                      "; narrow the query instead of paging further");
   if (!(request.recency >= 0 && request.recency <= 1))
     throw InvalidRequest("recency", "recency must be between 0 and 1");
-  for (const auto& name : request.facets)
-    if (!impl_->field(name)) throw InvalidRequest("facets", "unknown facet '" + name + "'");
+  for (const auto& name : request.facets) {
+    if (name == kNoFacets && request.facets.size() > 1)
+      throw InvalidRequest("facets", "facets=none cannot be combined with facet names");
+    if (name != kNoFacets && !impl_->field(name))
+      throw InvalidRequest("facets", "unknown facet '" + name + "'");
+  }
   SearchRequest r = request;
   r.ui_lang = r.ui_lang.empty() ? "" : analysis::normalize_language_tag(lower_ascii(r.ui_lang));
 
@@ -638,7 +652,7 @@ std::vector<Hit> Searcher::similar(const SimilarRequest& request) const {
     std::vector<ScoredDocument> docs;
     for (const auto& [docid, score] : similar_documents(db, *doc, request))
       docs.emplace_back(db.get_document(docid), score);
-    return make_hits(db, docs, nullptr, impl_->single_local(db));
+    return make_hits(db, docs, {.local = impl_->single_local(db)});
   });
 }
 

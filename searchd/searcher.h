@@ -10,6 +10,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "indexer/facet_config.h"
@@ -77,7 +78,8 @@ struct SearchRequest {
   // One hit per translation group (translation_group), listing the others in
   // Hit::translations.
   bool collapse = true;
-  // The facet lists to return; empty: kDefaultFacets.
+  // The facet lists to return; empty: kDefaultFacets; kNoFacets alone: none
+  // (the total is counted all the same).
   std::vector<std::string> facets;
   // How many of each facet's most frequent values to return (every value is
   // counted; 0: all), besides the values of its own filter. The year and
@@ -85,12 +87,17 @@ struct SearchRequest {
   size_t facet_size = kDefaultFacetSize;
   // 0..1: how much newer articles are favoured in relevance order.
   double recency = 0;
+  // False: hits carry no snippet (Hit::snippet and snippet_html empty), and
+  // their bodies are not read for one.
+  bool snippets = true;
 };
 
 // How deep paging may go (page * per_page).
 inline constexpr int kMaxResultDepth = 1000;
 // Facet lists returned when SearchRequest::facets is empty.
 inline const std::vector<std::string> kDefaultFacets = {"topic", "type", "lang", "year", "month"};
+// SearchRequest::facets asking for no facet list.
+inline constexpr std::string_view kNoFacets = "none";
 
 struct Translation {
   std::string id, lang, title, url;

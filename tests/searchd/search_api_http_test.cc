@@ -156,6 +156,21 @@ TEST_F(SearchApiHttpTest, MisspellingIsCorrected) {
   EXPECT_EQ(r["total"], get("/api/v1/search?q=sanctions")["total"]);
 }
 
+TEST_F(SearchApiHttpTest, TitlesOnlyWithoutSnippetsOrFacets) {
+  json full = get("/api/v1/search?q=sanctions&ui_lang=en");
+  json lean = get("/api/v1/search?q=sanctions&ui_lang=en&snippets=false&facets=none");
+  EXPECT_EQ(lean["facets"], json::object());
+  EXPECT_EQ(lean["total"], full["total"]);
+  ASSERT_EQ(lean["hits"].size(), full["hits"].size());
+  ASSERT_FALSE(full["hits"].empty());
+  for (size_t i = 0; i < full["hits"].size(); ++i) {
+    EXPECT_EQ(lean["hits"][i]["id"], full["hits"][i]["id"]);
+    EXPECT_EQ(lean["hits"][i]["title_html"], full["hits"][i]["title_html"]);
+    EXPECT_EQ(lean["hits"][i]["snippet_html"], "");
+    EXPECT_NE(full["hits"][i]["snippet_html"], "");
+  }
+}
+
 TEST_F(SearchApiHttpTest, BadParametersAre400WithTheParameterNamed) {
   struct Case {
     std::string query, code;
@@ -166,6 +181,8 @@ TEST_F(SearchApiHttpTest, BadParametersAre400WithTheParameterNamed) {
       {"recency=lots", "invalid_recency"},
       {"recency=3", "invalid_recency"},
       {"facets=colour", "invalid_facets"},
+      {"facets=none,topic", "invalid_facets"},
+      {"snippets=some", "invalid_snippets"},
       {"q=%22open", "invalid_q"},
       {"q=(a", "invalid_q"},
       {"q=topic:", "invalid_q"},

@@ -741,6 +741,35 @@ TEST_F(SearcherTest, SnippetsOfAWordDependOnlyOnTheQuery) {
   for (const auto& m : marked_words(again)) EXPECT_TRUE(lower(m).starts_with("sanction")) << m;
 }
 
+TEST_F(SearcherTest, HitsWithoutSnippetsOrFacetsAreOtherwiseTheSame) {
+  SearchRequest full;
+  full.q = "sanctions";
+  full.per_page = 20;
+  full.ui_lang = "en";
+  SearchRequest lean = full;
+  lean.snippets = false;
+  lean.facets = {std::string(kNoFacets)};
+  auto a = search(full);
+  auto b = search(lean);
+  EXPECT_TRUE(b.facets.empty());
+  EXPECT_FALSE(a.facets.empty());
+  EXPECT_EQ(b.total, a.total);
+  EXPECT_EQ(b.total_is_exact, a.total_is_exact);
+  ASSERT_EQ(b.hits.size(), a.hits.size());
+  bool some_snippet = false, some_translation = false;
+  for (size_t i = 0; i < a.hits.size(); ++i) {
+    EXPECT_EQ(b.hits[i].id, a.hits[i].id) << i;
+    EXPECT_EQ(b.hits[i].title_html, a.hits[i].title_html) << i;
+    EXPECT_EQ(b.hits[i].translations.size(), a.hits[i].translations.size()) << i;
+    EXPECT_EQ(b.hits[i].snippet, "") << i;
+    EXPECT_EQ(b.hits[i].snippet_html, "") << i;
+    some_snippet |= !a.hits[i].snippet.empty();
+    some_translation |= !b.hits[i].translations.empty();
+  }
+  EXPECT_TRUE(some_snippet);
+  EXPECT_TRUE(some_translation);
+}
+
 TEST_F(SearcherTest, TitleIsHighlightedAndEscaped) {
   auto result = search("sanctions");
   ASSERT_FALSE(result.hits.empty());
@@ -819,6 +848,7 @@ TEST_F(SearcherTest, BadParametersAreInvalidRequests) {
   EXPECT_EQ(error([](SearchRequest& r) { r.page = 500; }), "page");
   EXPECT_EQ(error([](SearchRequest& r) { r.filters["colour"] = {"red"}; }), "colour");
   EXPECT_EQ(error([](SearchRequest& r) { r.facets = {"colour"}; }), "facets");
+  EXPECT_EQ(error([](SearchRequest& r) { r.facets = {"none", "topic"}; }), "facets");
   EXPECT_EQ(error([](SearchRequest& r) { r.from = "2022-02-30x"; }), "from");
   EXPECT_EQ(error([](SearchRequest& r) { r.recency = 2; }), "recency");
   EXPECT_EQ(error([](SearchRequest& r) {
