@@ -7,9 +7,10 @@
 
 namespace portal::bench {
 
-// Top 10 with the default facet lists and snippets; the topic and date
-// filters become request filters.
-SearchRequest to_request(const BenchQuery& q);
+// Top 10 with the default facet lists and snippets (with `titles_only`,
+// neither: what the peers answer); the topic and date filters become request
+// filters.
+SearchRequest to_request(const BenchQuery& q, bool titles_only = false);
 
 // The same request as a query string for portal-searchd's /api/v1/search
 // (URL-encoded, without the leading '?').

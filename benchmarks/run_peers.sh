@@ -2,7 +2,8 @@
 # The peers on the same corpus and query set, one run: SQLite FTS5,
 # PostgreSQL 15 full-text search (a throwaway cluster on loopback, started and
 # removed here) and Sphinx 2.2 (run_sphinx.sh). Each reports indexing time,
-# index size, and p50/p95/p99 latency and queries/s over the query set.
+# index size, and p50/p95/p99 latency and queries/s over the query set; ours
+# follow, answering as the peers do (ids and titles, no facets or snippets).
 #   benchmarks/run_peers.sh SIZE [REPS]
 # A peer whose packages are missing (scripts/install-deps.sh --with-bench) is
 # reported as skipped.
@@ -48,3 +49,13 @@ else
 fi
 
 "$BENCH_DIR/run_sphinx.sh" "$size" "$reps" | tee -a "$out/peers.txt"
+
+# Ours as the peers answer, ranked ids and titles (facets=none, snippets=false),
+# on the index of run_index.sh when there is one.
+if [[ -d "$out/portal" && -d "$out/plain" ]]; then
+  "$BUILD/bin/bench_search" --portal-db "$out/portal" --plain-db "$out/plain" \
+    --queries "$queries" --reps "$reps" --titles-only |
+    sed -n 's/^portal /portal_titles_only /p' | tee -a "$out/peers.txt"
+else
+  echo "portal_titles_only skipped (no index: run_index.sh $size)" | tee -a "$out/peers.txt"
+fi

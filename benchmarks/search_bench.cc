@@ -1,5 +1,6 @@
 // bench_search: in-process search latency over a query set, our search library
-// (top 10 with its facets and snippets) beside plain Xapian (QueryParser +
+// (top 10 with its facets and snippets, or with --titles-only neither) beside
+// plain Xapian (QueryParser +
 // Enquire, top 10, no facets) on an index of the same articles, in one run.
 // Queries are interleaved between the engines so that both see the same
 // machine load. Checks its own work: every engine must return hits for at
@@ -56,6 +57,10 @@ int main(int argc, char** argv) {
   app.add_option("--rescore-window", options.ranking.rescore_window,
                  "matches rescored with the phrase and near boosts (0: every match)")
       ->capture_default_str();
+  bool titles_only = false;
+  app.add_flag(
+      "--titles-only", titles_only,
+      "ours without facets or snippets (facets=none, snippets=false), as the peers answer");
   size_t slowest = 0;
   app.add_option("--slowest", slowest, "list the N queries slowest for us (median CPU ms)");
   CLI11_PARSE(app, argc, argv);
@@ -77,7 +82,7 @@ int main(int argc, char** argv) {
           auto t0 = Clock::now();
           portal::SearchResult r;
           try {
-            r = ours.search(portal::bench::to_request(q));
+            r = ours.search(portal::bench::to_request(q, titles_only));
           } catch (const portal::InvalidRequest& e) {
             // Refused queries (e.g. a prefix with too many expansions) are
             // answered errors, counted apart and limited below.
@@ -87,7 +92,10 @@ int main(int argc, char** argv) {
           }
           double t = ms_since(t0), c = portal::bench::thread_cpu_ms() - c0;
           if (r.hits.size() > 10) throw std::runtime_error("more than 10 hits: " + q.q);
-          if (!r.hits.empty() && r.facets.empty()) throw std::runtime_error("no facets: " + q.q);
+          if (!r.hits.empty() && r.facets.empty() != titles_only)
+            throw std::runtime_error((titles_only ? "facets: " : "no facets: ") + q.q);
+          if (titles_only && !r.hits.empty() && !r.hits[0].snippet_html.empty())
+            throw std::runtime_error("a snippet: " + q.q);
           if (rep > 0) e_ours.record(t, c, r.hits.size());
           if (rep > 0) per_ours[i].push_back(c);
         };
