@@ -12,6 +12,12 @@
 namespace portal {
 namespace {
 
+// A query matching every document. Never Xapian::Query::MatchAll itself: that
+// is one object for the whole process, and copying a Xapian::Query changes
+// its reference count without atomics, so threads copying it at once corrupt
+// the count (and the object is freed while still in use).
+Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 enum class Kind { kWord, kPhrase, kField, kLParen, kRParen, kAnd, kOr, kNot, kEnd };
 
 struct Token {
@@ -240,7 +246,7 @@ class Parser {
                     : Xapian::Query(Xapian::Query::OP_FILTER, q, f);
     }
     if (!prohibited.empty()) {
-      if (q.empty()) q = Xapian::Query::MatchAll;
+      if (q.empty()) q = match_all();
       q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
                         Xapian::Query(Xapian::Query::OP_OR, prohibited.begin(), prohibited.end()));
     }
@@ -472,8 +478,7 @@ ParsedQuery parse_query(std::string_view q, const QueryContext& context) {
   Parser strict(tokens, context, false, out);
   out.strict = strict.parse();
   out.has_text = strict.has_text();
-  if (out.strict.empty() && tokens.empty()) out.strict = Xapian::Query::MatchAll;
-  if (out.strict.empty()) out.strict = Xapian::Query::MatchAll;
+  if (out.strict.empty()) out.strict = match_all();
   if (strict.had_default_group()) {
     ParsedQuery scratch;
     Parser relaxed(tokens, context, true, scratch);
