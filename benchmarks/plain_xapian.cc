@@ -45,7 +45,9 @@ PlainSearcher::PlainSearcher(const std::string& db_path) : db_(db_path) {
 }
 
 Xapian::Query PlainSearcher::parse(const BenchQuery& q) {
-  if (q.q.empty()) return Xapian::Query::MatchAll;
+  // Not Xapian::Query::MatchAll, one object whose reference count the
+  // threads of bench_minimal_httpd would change at once (without atomics).
+  if (q.q.empty()) return Xapian::Query(std::string());
   qp_.set_stemmer(Xapian::Stem(snowball_name(q.lang)));
   return qp_.parse_query(q.q,
                          Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD);
