@@ -2,8 +2,12 @@
 // 4xx JSON error — never a 5xx, never a crash — and the daemon must answer a
 // normal query right after each one.
 #include <gtest/gtest.h>
+#include <httplib.h>
 
+#include <atomic>
 #include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
 
 #include "tests/support/raw_http.h"
 #include "tests/support/test_env.h"
@@ -148,6 +152,32 @@ TEST_F(HostileQueryTest, EveryHostileRequestGetsAnAnswerBelow500AndTheDaemonKeep
     ASSERT_EQ(normal.status, 200) << "normal query failed after the hostile one";
     EXPECT_FALSE(json::parse(normal.body)["hits"].empty());
   }
+}
+
+// Requests for every document (the search page's first request, a listing by
+// filters, NOT words only) on many connections at once: the daemon once
+// shared one Xapian query object between them and crashed within a few
+// thousand such requests.
+TEST_F(HostileQueryTest, ManyConnectionsListingEverythingKeepTheDaemonUp) {
+  const char* targets[] = {"/api/v1/search?q=", "/api/v1/search?q=-war&lang=uk",
+                           "/api/v1/search?lang=en&facets=none&snippets=false",
+                           "/api/v1/search?q=sanctions"};
+  std::atomic<int> ok{0}, failed{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 8; ++c) {
+    clients.emplace_back([&, c] {
+      httplib::Client client("127.0.0.1", daemon_->port());
+      client.set_keep_alive(true);
+      for (int i = 0; i < 1000; ++i) {
+        auto res = client.Get(targets[(c + i) % 4]);
+        (res && res->status == 200 ? ok : failed)++;
+      }
+    });
+  }
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(ok.load(), 8 * 1000);
+  EXPECT_TRUE(daemon_->alive()) << "daemon died";
 }
 
 TEST_F(HostileQueryTest, ResponsesToInvalidUtf8AreValidUtf8Json) {
