@@ -1,7 +1,7 @@
 // bench_search: in-process search latency over a query set, our search library
 // (top 10 with its facets and snippets, or with --titles-only neither) beside
-// plain Xapian (QueryParser +
-// Enquire, top 10, no facets) on an index of the same articles, in one run.
+// plain Xapian (QueryParser + Enquire, top 10, no facets) on an index of the
+// same articles, in one run.
 // Queries are interleaved between the engines so that both see the same
 // machine load. Checks its own work: every engine must return hits for at
 // least --min-hits of the queries.
