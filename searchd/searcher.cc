@@ -241,6 +241,30 @@ struct Searcher::Impl {
     for (auto it = all.begin(); it != all.end(); ++it) out.emplace(*it, it.get_weight());
     return out;
   }
+  // The best version in `lang` of each of `groups` that matches `p` (its
+  // words and boosts, filtered), with its weight, by group: one match for a
+  // page of hits.
+  std::map<std::string, ScoredDocument> versions_in(Xapian::Database& db, const Plan& p,
+                                                    const std::set<std::string>& groups,
+                                                    const std::string& lang) const {
+    std::map<std::string, ScoredDocument> out;
+    if (groups.empty()) return out;
+    std::vector<Xapian::Query> any;
+    for (const auto& g : groups) any.emplace_back(std::string(schema::kGroupPrefix) + g);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, filtered(p, scored(p, 0)),
+                      Xapian::Query(Xapian::Query::OP_AND,
+                                    Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()),
+                                    Xapian::Query(std::string(schema::kLangPrefix) + lang))));
+    enquire.set_weighting_scheme(bm25(options.ranking));
+    enquire.set_collapse_key(schema::kGroupSlot);
+    if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
+    Xapian::MSet versions = enquire.get_mset(0, static_cast<Xapian::doccount>(groups.size()));
+    for (auto it = versions.begin(); it != versions.end(); ++it)
+      out.emplace(it.get_collapse_key(), ScoredDocument(it.get_document(), it.get_weight()));
+    return out;
+  }
   // Whether `db` is a single local database (make_hits() may stream values).
   bool single_local(const Xapian::Database& db) const {
     return !portable_spies.load() && db.size() == 1;
@@ -478,27 +502,26 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
 
   Highlighter highlighter(highlight_words, parsed.highlight_prefixes);
   std::vector<ScoredDocument> docs;
+  // The group of each hit in another language than the visitor's, else "".
+  std::vector<std::string> elsewhere;
+  std::set<std::string> groups;
   for (const auto& match : page) {
     Xapian::Document doc = db.get_document(match.did, Xapian::DOC_ASSUME_VALID);
-    double score = match.weight;
     std::string group = p.groups && r.collapse && !r.ui_lang.empty()
                             ? doc.get_value(schema::kGroupSlot)
                             : std::string();
-    if (!group.empty() && doc.get_value(schema::kLangSlot) != r.ui_lang) {
-      // Prefer the visitor's language when that version matches too.
-      Xapian::Enquire alt(db);
-      alt.set_query(Xapian::Query(
-          Xapian::Query::OP_FILTER, filtered(p, scored(p, 0)),
-          Xapian::Query(Xapian::Query::OP_AND,
-                        Xapian::Query(std::string(schema::kGroupPrefix) + group),
-                        Xapian::Query(std::string(schema::kLangPrefix) + r.ui_lang))));
-      Xapian::MSet preferred = alt.get_mset(0, 1);
-      if (!preferred.empty()) {
-        doc = preferred.begin().get_document();
-        if (p.relevance) score = preferred.begin().get_weight();
-      }
-    }
-    docs.emplace_back(std::move(doc), score);
+    if (!group.empty() && doc.get_value(schema::kLangSlot) == r.ui_lang) group.clear();
+    if (!group.empty()) groups.insert(group);
+    elsewhere.push_back(std::move(group));
+    docs.emplace_back(std::move(doc), match.weight);
+  }
+  // Prefer the visitor's language when that version matches too.
+  const auto preferred = versions_in(db, p, groups, r.ui_lang);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    auto it = preferred.find(elsewhere[i]);
+    if (it == preferred.end()) continue;
+    docs[i].first = it->second.first;
+    if (p.relevance) docs[i].second = it->second.second;
   }
   result.hits = make_hits(db, docs,
                           {.highlighter = parsed.has_text ? &highlighter : nullptr,

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <fstream>
 #include <regex>
+#include <set>
 
 #include "indexer/article.h"
 #include "indexer/index_writer.h"
@@ -623,6 +624,49 @@ TEST_F(SearcherTest, CollapsePrefersTheVisitorsLanguageAndLinksTranslations) {
       }
     }
   }
+}
+
+TEST_F(SearcherTest, VisitorsLanguageIsShownWhereThatVersionMatchesToo) {
+  // Hits shown in English, and hits kept in Ukrainian whose English version
+  // does not match: the queries below have both.
+  size_t shown = 0, kept = 0;
+  for (std::string q : {"sanctions", "Маріуполь", "переговори", "energy"}) {
+    SCOPED_TRACE(q);
+    // Every English article that matches the query.
+    std::set<std::string> english;
+    SearchRequest all;
+    all.q = q;
+    all.collapse = false;
+    all.filters["lang"] = {"en"};
+    all.per_page = 100;
+    for (all.page = 1;; ++all.page) {
+      auto result = search(all);
+      for (const auto& h : result.hits) english.insert(h.id);
+      if (result.hits.size() < 100) break;
+      ASSERT_LT(all.page, 10);
+    }
+    SearchRequest r;
+    r.q = q;
+    r.ui_lang = "en";
+    r.per_page = 50;
+    auto result = search(r);
+    ASSERT_FALSE(result.hits.empty());
+    for (const auto& h : result.hits) {
+      if (h.lang == "en") {
+        EXPECT_TRUE(english.count(h.id)) << h.id << " is shown but does not match";
+        ++shown;
+        continue;
+      }
+      for (const auto& t : h.translations) {
+        if (t.lang == "en") {
+          EXPECT_FALSE(english.count(t.id)) << t.id << " matches but " << h.id << " is shown";
+          ++kept;
+        }
+      }
+    }
+  }
+  EXPECT_GT(shown, 0u);
+  EXPECT_GT(kept, 0u);
 }
 
 TEST_F(SearcherTest, ExactPhraseMatchesOnlyAdjacentWords) {
