@@ -61,6 +61,9 @@ int main(int argc, char** argv) {
   app.add_flag(
       "--titles-only", titles_only,
       "ours without facets or snippets (facets=none, snippets=false), as the peers answer");
+  std::string ui_lang;
+  app.add_option("--ui-lang", ui_lang,
+                 "the visitor's language, as the search page sends it (ours only; default none)");
   size_t slowest = 0;
   app.add_option("--slowest", slowest, "list the N queries slowest for us (median CPU ms)");
   CLI11_PARSE(app, argc, argv);
@@ -82,7 +85,9 @@ int main(int argc, char** argv) {
           auto t0 = Clock::now();
           portal::SearchResult r;
           try {
-            r = ours.search(portal::bench::to_request(q, titles_only));
+            portal::SearchRequest request = portal::bench::to_request(q, titles_only);
+            request.ui_lang = ui_lang;
+            r = ours.search(request);
           } catch (const portal::InvalidRequest& e) {
             // Refused queries (e.g. a prefix with too many expansions) are
             // answered errors, counted apart and limited below.
