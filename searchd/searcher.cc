@@ -111,9 +111,10 @@ std::string lower_ascii(std::string s) {
 }
 
 // The facet lists `r` asks for.
-std::vector<std::string> facet_lists(const SearchRequest& r) {
+const std::vector<std::string>& facet_lists(const SearchRequest& r) {
+  static const std::vector<std::string> kNone;
   if (r.facets.empty()) return kDefaultFacets;
-  if (r.facets.size() == 1 && r.facets[0] == kNoFacets) return {};
+  if (r.facets.size() == 1 && r.facets[0] == kNoFacets) return kNone;
   return r.facets;
 }
 
@@ -419,7 +420,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   result.q = r.q;
   result.page = r.page;
   result.per_page = r.per_page;
-  const std::vector<std::string> wanted = facet_lists(r);
+  const std::vector<std::string>& wanted = facet_lists(r);
   const Xapian::doccount first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
   // A long query matches any of its words from the start (RankingOptions).
   bool long_query = !parsed.relaxed.empty() && parsed.words.size() > options.ranking.max_all_words;
