@@ -12,6 +12,8 @@
 #include "indexer/article.h"
 #include "indexer/index_writer.h"
 #include "indexer/jsonl_reader.h"
+#include "indexer/schema.h"
+#include "searchd/query_parser.h"
 #include "tests/searchd/corpus.h"
 
 namespace portal::test {
@@ -449,6 +451,61 @@ TEST_F(SearcherTest, BroadMatchesAreCountedOnASampleBeyondTheLimit) {
   EXPECT_TRUE(everything.facets_exact);
   EXPECT_EQ(everything.total, search(all).total);
   EXPECT_EQ(facet(everything, "topic"), facet(search(all), "topic"));
+}
+
+// Every match of the words `q` (filtered by the boolean term `filter` when
+// given), read document by document with plain Xapian.
+struct Enumerated {
+  unsigned long documents = 0, groups = 0;
+  std::map<std::string, unsigned long> months, langs;
+};
+Enumerated enumerate(const std::string& db_path, const std::string& q, const std::string& filter) {
+  Xapian::Database db(db_path);
+  Xapian::Query query = parse_query(q, QueryContext{}).strict;
+  if (!filter.empty())
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(filter));
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  Enumerated out;
+  std::set<std::string> groups;
+  Xapian::MSet all = enquire.get_mset(0, db.get_doccount());
+  for (auto it = all.begin(); it != all.end(); ++it) {
+    Xapian::Document doc = it.get_document();
+    ++out.documents;
+    std::string group = doc.get_value(schema::kGroupSlot);
+    if (group.empty() || groups.insert(group).second) ++out.groups;
+    ++out.months[doc.get_value(schema::kDateSlot).substr(0, 7)];
+    ++out.langs[doc.get_value(schema::kLangSlot)];
+  }
+  return out;
+}
+
+TEST_F(SearcherTest, RankedMatchesAreCountedInFull) {
+  // Ranked by relevance, the matcher skips what cannot reach the page; the
+  // total and the facets still count every match, filtered or not.
+  for (const std::string q : {"україна", "мир OR війна", "росія", "president"})
+    for (bool collapse : {true, false})
+      for (bool filtered : {false, true}) {
+        SearchRequest r;
+        r.q = q;
+        r.collapse = collapse;
+        r.facets = {"month", "lang"};
+        r.facet_size = 0;
+        const std::string lang = q == "president" ? "en" : "uk";  // the words' own
+        if (filtered) r.filters["lang"] = {lang};
+        const auto result = search(r);
+        const auto expected =
+            enumerate(dir_->file("db"), q, filtered ? std::string(schema::kLangPrefix) + lang : "");
+        SCOPED_TRACE(q + (collapse ? " collapsed" : "") + (filtered ? " filtered" : ""));
+        ASSERT_GT(expected.documents, 5u * r.per_page);
+        EXPECT_TRUE(result.total_is_exact);
+        EXPECT_TRUE(result.facets_exact);
+        EXPECT_EQ(result.total, collapse ? expected.groups : expected.documents);
+        EXPECT_EQ(facet(result, "month"), expected.months);
+        if (!filtered) {
+          EXPECT_EQ(facet(result, "lang"), expected.langs);
+        }
+      }
 }
 
 TEST_F(SearcherTest, FacetColumnsCountLikeTheIndex) {
