@@ -5,6 +5,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/language_detector.h"
+#include "indexer/sharding.h"
 #include "indexer/stored_data.h"
 #include "indexer/text_indexer.h"
 
@@ -64,6 +65,9 @@ Xapian::Document build_document(const Article& a,
     add_filter_term(doc, kGroupPrefix, a.translation_group, "translation_group");
     doc.add_value(kGroupSlot, a.translation_group);
   }
+  const unsigned level = sample_level(a.translation_group.empty() ? a.id : a.translation_group);
+  for (unsigned n = 0; n <= level; ++n)
+    doc.add_boolean_term(std::string(kSamplePrefix) + std::to_string(n));
   if (!a.day.empty()) {
     doc.add_value(kDateSlot, a.day);
     doc.add_boolean_term(std::string(kYearPrefix) + a.day.substr(0, 4));

@@ -69,6 +69,14 @@ inline constexpr std::string_view kMonthPrefix = "XM";  // XM2022-03
 inline constexpr std::string_view kGroupPrefix = "G";   // translation_group
 // Extra facet fields from the configuration: "XF" + field + ":" + value.
 inline constexpr std::string_view kExtraFieldPrefix = "XF";
+// Nested random samples of the index, for counting a match too large to count
+// whole: every document has "XS0", and "XS1" .. "XS<k>" up to its level k,
+// drawn with P(k >= n) = 2^-n (sample_level()), so "XSn" marks a sample of
+// about 2^-n of the documents, spread evenly over the index whatever the
+// order of indexing. The level is drawn from the translation group (else the
+// id): the versions of an article fall in the same samples.
+inline constexpr std::string_view kSamplePrefix = "XS";
+inline constexpr unsigned kMaxSampleLevel = 12;
 
 // --- Value slots -----------------------------------------------------------
 // Date as "YYYY-MM-DD" (sortable as a string); empty when the article has none.

@@ -1,5 +1,10 @@
 #include "indexer/sharding.h"
 
+#include <algorithm>
+#include <bit>
+
+#include "indexer/schema.h"
+
 namespace portal {
 
 uint64_t fnv1a_64(std::string_view bytes) {
@@ -9,6 +14,19 @@ uint64_t fnv1a_64(std::string_view bytes) {
     h *= 0x100000001b3ULL;
   }
   return h;
+}
+
+unsigned sample_level(std::string_view key) {
+  // FNV-1a's bits are not even enough for this on ids that differ in their
+  // last characters; MurmurHash3's 64-bit finaliser mixes them.
+  uint64_t h = fnv1a_64(key);
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  unsigned level = h == 0 ? 64 : static_cast<unsigned>(std::countr_zero(h));
+  return std::min(level, schema::kMaxSampleLevel);
 }
 
 unsigned shard_for(std::string_view id, unsigned shard_count) {

@@ -19,6 +19,12 @@ uint64_t fnv1a_64(std::string_view bytes);
 // The shard (0..shard_count-1) that holds article `id`; 0 when shard_count <= 1.
 unsigned shard_for(std::string_view id, unsigned shard_count);
 
+// The sample level (schema::kSamplePrefix) of an article whose translation
+// group, else id, is `key`: the number of trailing zero bits of fnv1a_64(key)
+// passed through MurmurHash3's 64-bit finaliser, at most
+// schema::kMaxSampleLevel.
+unsigned sample_level(std::string_view key);
+
 // "shard-<i>": the name of shard i inside a generation (and of its stub file).
 std::string shard_dir_name(unsigned i);
 

@@ -295,7 +295,12 @@ MatchCounter::MatchCounter(bool portable) {
 }
 
 void MatchCounter::attach(Xapian::Enquire& enquire) {
-  if (portable_) enquire.add_matchspy(portable_.get());
+  if (!portable_) {
+    local_ = std::make_unique<SlotCounter>(group_counter_spec());
+    return;
+  }
+  portable_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kGroupSlot);
+  enquire.add_matchspy(portable_.get());
 }
 
 Xapian::doccount MatchCounter::documents() const {

@@ -135,8 +135,8 @@ class LocalCountSpy final : public Xapian::MatchSpy {
 class FacetSpy {
  public:
   FacetSpy(FacetField field, bool portable) : field_(std::move(field)), portable_(portable) {}
-  // Adds the portable spies to `enquire`; this object must outlive its
-  // get_mset(). Local counting has nothing to attach.
+  // Starts counting afresh, and adds the portable spies to `enquire`; this
+  // object must outlive its get_mset(). Local counting has nothing to attach.
   void attach(Xapian::Enquire& enquire, const Xapian::Database& db);
   // The counter for a LocalCountSpy, or null.
   SlotCounter* local() const { return local_.get(); }
@@ -211,8 +211,8 @@ class MatchCounter {
   // `portable`: with Xapian's ValueCountMatchSpy over the group slot, which
   // also runs inside remote shards; else with a SlotCounter.
   explicit MatchCounter(bool portable);
-  // Adds the portable spy to `enquire`; this object must outlive its
-  // get_mset().
+  // Starts counting afresh, and adds the portable spy to `enquire`; this
+  // object must outlive its get_mset().
   void attach(Xapian::Enquire& enquire);
   // The counter for a LocalCountSpy, or null.
   SlotCounter* local() const { return local_.get(); }

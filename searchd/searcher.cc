@@ -276,6 +276,53 @@ struct Searcher::Impl {
     unsigned long limit = options.exact_count_limit;
     return limit == 0 || limit >= all ? all : static_cast<Xapian::doccount>(limit);
   }
+  // Counts the matches of `q`, about `estimated` of them and too many to
+  // count whole, in the smallest of the index's samples (schema.h,
+  // kSamplePrefix) that still holds a quarter of count_limit() of them (at
+  // the default limit, 2,500 to 5,000: a value with a tenth of the matches
+  // is then counted within about 5%), with
+  // `spies` and `counter` (when given) counting afresh. Returns the
+  // documents of the index per document of the sample (1: the whole match
+  // was counted), or 0 when the index has no samples (the counts are left as
+  // they were).
+  double count_sample(Xapian::Database& db, const Xapian::Query& q, Xapian::doccount estimated,
+                      std::vector<std::unique_ptr<FacetSpy>>& spies, MatchCounter* counter,
+                      bool& cut_short) const {
+    const std::string prefix(schema::kSamplePrefix);
+    const Xapian::doccount all = db.get_termfreq(prefix + "0");
+    // Documents written before the samples are in none of them.
+    if (all == 0 || all != db.get_doccount()) return 0;
+    const Xapian::doccount wanted = std::max<Xapian::doccount>(1, count_limit(db) / 4);
+    unsigned level = 0;
+    while (level < schema::kMaxSampleLevel && (estimated >> (level + 1)) >= wanted) ++level;
+    const std::string term = prefix + std::to_string(level);
+    const Xapian::doccount held = db.get_termfreq(term);
+    if (held == 0) return 0;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(level == 0 ? q
+                                 : Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(term)));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
+    LocalCountSpy local_spy(db);
+    for (auto& s : spies) {
+      s->attach(enquire, db);
+      local_spy.add(s->local());
+    }
+    if (counter) {
+      counter->attach(enquire);
+      local_spy.add(counter->local());
+    }
+    if (local_spy.counting()) enquire.add_matchspy(&local_spy);
+    auto started = std::chrono::steady_clock::now();
+    enquire.get_mset(0, 1, db.get_doccount());  // every match of the sample
+    cut_short =
+        cut_short ||
+        (options.time_limit_s > 0 &&
+         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >=
+             options.time_limit_s);
+    count_local(local_spy, db);
+    return static_cast<double>(all) / held;
+  }
 };
 
 Plan Searcher::Impl::plan(const SearchRequest& r) const {
@@ -345,16 +392,30 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >=
           options.time_limit_s;
   count_local(local_spy, db);
+  counting.estimated = mset.get_matches_estimated();
   if (counter) {
     // Past `check` documents the matcher skips those that cannot reach the
-    // page, so the spies saw a sample of a larger match.
+    // page: the spies saw the first documents of a larger match, and the
+    // matches are counted again in a sample of the whole index. An index
+    // without samples scales up what the spies saw.
     const Xapian::doccount seen = counter->documents();
     counting.exact = seen < check || seen >= mset.get_uncollapsed_matches_upper_bound();
     counting.scale = counting.exact || seen == 0
                          ? 1.0
                          : static_cast<double>(mset.get_uncollapsed_matches_estimated()) / seen;
+    if (!counting.exact && !counting.cut_short) {
+      const double scale = count_sample(db, filtered(ranked_by, ranked_by.text),
+                                        mset.get_uncollapsed_matches_estimated(), spies, counter,
+                                        counting.cut_short);
+      if (scale > 0) {
+        counting.exact = scale == 1.0;
+        counting.scale = scale;
+        const bool collapsed = r.collapse && p.groups;
+        counting.estimated = static_cast<Xapian::doccount>(
+            std::lround((collapsed ? counter->groups() : counter->documents()) * scale));
+      }
+    }
   }
-  counting.estimated = mset.get_matches_estimated();
   if (rescoring && !mset.empty()) return rescore(db, p, query, mset, window, first, count);
   std::vector<Ranked> page;
   for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back({*it, it.get_weight()});
@@ -552,8 +613,19 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     count_local(local_spy, db);
     const Xapian::doccount seen = spy->seen();
     if (seen >= check && seen < all.get_uncollapsed_matches_upper_bound()) {
-      result.facets_exact = false;
-      disjunctive_scale[name] = static_cast<double>(all.get_uncollapsed_matches_estimated()) / seen;
+      // Counted again in a sample, as in match().
+      std::vector<std::unique_ptr<FacetSpy>> sampled;
+      sampled.push_back(std::move(spy));
+      bool cut_short = false;
+      double scale =
+          count_sample(db, filtered(p, p.text, name), all.get_uncollapsed_matches_estimated(),
+                       sampled, nullptr, cut_short);
+      spy = std::move(sampled[0]);
+      if (scale == 0) scale = static_cast<double>(all.get_uncollapsed_matches_estimated()) / seen;
+      if (scale != 1.0) {
+        result.facets_exact = false;
+        disjunctive_scale[name] = scale;
+      }
     }
     spies.push_back(std::move(spy));
   }

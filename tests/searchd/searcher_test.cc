@@ -334,6 +334,61 @@ TEST_F(SearcherListingTest, ProximityBoostsCountOnlyWhereTheWordsAreNear) {
   EXPECT_GT(near, 10u);
 }
 
+TEST_F(SearcherListingTest, BroadMatchesAreCountedOnASampleOfTheWholeIndex) {
+  // Articles indexed oldest first, as a portal's archive is, all matching,
+  // the newer ones longer (so weighing less): past the limit the matcher
+  // sees only the oldest, and skips the others as they cannot reach the
+  // page. The counts come from a sample spread over the whole index instead
+  // (of about 250 articles here): every year is counted, near its true
+  // count, and so are the total and the translation groups (pairs of
+  // versions, counted as one).
+  std::vector<std::string> lines;
+  const int per_year = 1000, years = 4;
+  for (int i = 0; i < per_year * years; ++i) {
+    const int year = 2019 + i / per_year, day = 1 + i % 28;
+    std::string filler;
+    for (int k = 0; k < i / 200; ++k) filler += " cargo";
+    lines.push_back(R"({"id":"r)" + std::to_string(i) + R"(","lang":")" + (i % 2 ? "uk" : "en") +
+                    R"(","translation_group":"g)" + std::to_string(i / 2) + R"(","date":")" +
+                    std::to_string(year) + "-0" + std::to_string(1 + i % 9) + "-" +
+                    (day < 10 ? "0" : "") + std::to_string(day) + R"(","title":"Harbour report )" +
+                    std::to_string(i) + R"(","body":"harbour cranes and)" + filler + R"("})");
+  }
+  write(lines);
+  SearcherOptions capped;
+  capped.exact_count_limit = 800;
+  for (bool collapse : {false, true}) {
+    SCOPED_TRACE(collapse ? "collapsed" : "not collapsed");
+    SearchRequest r;
+    r.q = "harbour";
+    r.collapse = collapse;
+    r.facets = {"year", "lang"};
+    auto exact = Searcher(db).search(r), estimated = Searcher(db, capped).search(r);
+    ASSERT_TRUE(exact.total_is_exact);
+    ASSERT_EQ(exact.total, collapse ? per_year * years / 2u : per_year * years * 1u);
+    EXPECT_FALSE(estimated.total_is_exact);
+    EXPECT_FALSE(estimated.facets_exact);
+    EXPECT_GT(estimated.total, exact.total * 2 / 3);
+    EXPECT_LT(estimated.total, exact.total * 3 / 2);
+    auto true_years = facet(exact, "year"), years_seen = facet(estimated, "year");
+    ASSERT_EQ(true_years.size(), static_cast<size_t>(years));
+    for (const auto& [year, count] : true_years) {
+      EXPECT_GT(years_seen[year], count / 2) << year;
+      EXPECT_LT(years_seen[year], count * 2) << year;
+    }
+    // A facet with a selected value is counted the same way, without its
+    // own filter.
+    r.filters["year"] = {"2019"};
+    auto selected_exact = facet(Searcher(db).search(r), "year");
+    auto selected = facet(Searcher(db, capped).search(r), "year");
+    ASSERT_EQ(selected_exact.size(), static_cast<size_t>(years));
+    for (const auto& [year, count] : selected_exact) {
+      EXPECT_GT(selected[year], count / 2) << year;
+      EXPECT_LT(selected[year], count * 2) << year;
+    }
+  }
+}
+
 TEST_F(SearcherListingTest, RescoredPagesFollowEachOtherAndGroupsShowTheirBestVersion) {
   // More matches than the rescoring window; the two versions of group "g":
   // "ga" ranks first on its words alone, "gb" holds them as a phrase.
