@@ -7,7 +7,8 @@
 // the spread slots of multi-valued fields (schema::spread_slot), so that
 // each value counts. For exact counts the match must look at every document
 // (get_mset with check_at_least = the database size); when it looks at fewer
-// (SearcherOptions::exact_count_limit), counts are scaled up to estimates. A
+// (SearcherOptions::exact_count_limit), the match is counted again in a
+// sample of the index, and counts are scaled up to estimates. A
 // match of every document needs no spy at all: its counts are the term
 // frequencies of the facet's filter terms (term_facet).
 //

@@ -280,11 +280,10 @@ struct Searcher::Impl {
   // count whole, in the smallest of the index's samples (schema.h,
   // kSamplePrefix) that still holds a quarter of count_limit() of them (at
   // the default limit, 2,500 to 5,000: a value with a tenth of the matches
-  // is then counted within about 5%), with
-  // `spies` and `counter` (when given) counting afresh. Returns the
-  // documents of the index per document of the sample (1: the whole match
-  // was counted), or 0 when the index has no samples (the counts are left as
-  // they were).
+  // is then counted within about 5%), with `spies` and `counter` (when
+  // given) counting afresh. Returns the documents of the index per document
+  // of the sample (1: the whole match was counted), or 0 when the index has
+  // no samples (the counts are left as they were).
   double count_sample(Xapian::Database& db, const Xapian::Query& q, Xapian::doccount estimated,
                       std::vector<std::unique_ptr<FacetSpy>>& spies, MatchCounter* counter,
                       bool& cut_short) const {
@@ -622,7 +621,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
                        sampled, nullptr, cut_short);
       spy = std::move(sampled[0]);
       if (scale == 0) scale = static_cast<double>(all.get_uncollapsed_matches_estimated()) / seen;
-      if (scale != 1.0) {
+      if (scale != 1.0 || cut_short) {
         result.facets_exact = false;
         disjunctive_scale[name] = scale;
       }
