@@ -5,9 +5,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
+#include "indexer/document_builder.h"
 #include "indexer/index_layout.h"
 #include "indexer/index_writer.h"
+#include "indexer/schema.h"
 #include "tests/support/test_env.h"
 
 namespace portal {
@@ -35,6 +38,62 @@ TEST(ShardingTest, RoutesIdsStablyAndSpreadsThem) {
   }
   for (int n : per_shard) EXPECT_GT(n, 50);
   EXPECT_EQ(shard_for("anything", 1), 0u);
+}
+
+TEST(ShardingTest, SampleLevelsHalveFromOneToTheNextAndIgnoreShards) {
+  // P(level >= n) = 2^-n, over ids that differ only in their last digits,
+  // independently of the shard the id is routed to.
+  const int n = 1 << 16;
+  std::vector<int> at_least(schema::kMaxSampleLevel + 1);
+  int in_shard0 = 0, shard0_at_least_3 = 0;
+  for (int i = 0; i < n; ++i) {
+    std::string id = "reuters-" + std::to_string(i);
+    unsigned level = sample_level(id);
+    ASSERT_LE(level, schema::kMaxSampleLevel);
+    EXPECT_EQ(level, sample_level(id));
+    for (unsigned k = 0; k <= level; ++k) ++at_least[k];
+    if (shard_for(id, 4) == 0) {
+      ++in_shard0;
+      if (level >= 3) ++shard0_at_least_3;
+    }
+  }
+  EXPECT_EQ(at_least[0], n);
+  for (unsigned k = 1; k <= 8; ++k) {
+    const double expected = n / double(1u << k);
+    EXPECT_GT(at_least[k], expected * 0.85) << k;
+    EXPECT_LT(at_least[k], expected * 1.15) << k;
+  }
+  EXPECT_GT(shard0_at_least_3, in_shard0 / 8.0 * 0.8);
+  EXPECT_LT(shard0_at_least_3, in_shard0 / 8.0 * 1.2);
+}
+
+TEST(ShardingTest, TheVersionsOfAnArticleShareItsSamples) {
+  // Every document is in sample 0 and in 1..its level, drawn from its
+  // translation group when it has one, else from its id.
+  auto samples = [](const std::string& json) {
+    Xapian::Document doc = build_document(parse_article(json), kNoExtra);
+    std::vector<std::string> out;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+      if ((*t).rfind(schema::kSamplePrefix, 0) == 0) out.push_back(*t);
+    return out;
+  };
+  int grouped_apart = 0;
+  for (int i = 0; i < 64; ++i) {
+    const std::string group = "g" + std::to_string(i), a = "a" + std::to_string(i);
+    auto en =
+        samples(R"({"id":")" + a + R"(","title":"T","translation_group":")" + group + R"("})");
+    auto uk = samples(R"({"id":"u)" + std::to_string(i) + R"(","title":"T","translation_group":")" +
+                      group + R"("})");
+    auto alone = samples(R"({"id":")" + a + R"(","title":"T"})");
+    EXPECT_EQ(en, uk) << group;
+    std::set<std::string> expected;
+    for (unsigned k = 0; k <= sample_level(group); ++k)
+      expected.insert(std::string(schema::kSamplePrefix) + std::to_string(k));
+    EXPECT_EQ(std::set<std::string>(en.begin(), en.end()), expected) << group;
+    EXPECT_EQ(alone.size(), sample_level(a) + 1u) << a;
+    if (en != alone) ++grouped_apart;
+  }
+  EXPECT_GT(grouped_apart, 16);
 }
 
 Article article(const std::string& id, const std::string& title) {
