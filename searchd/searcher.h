@@ -187,11 +187,11 @@ struct SearcherOptions {
   // Longest wait for a turn; beyond it the call throws IndexUnavailable.
   unsigned queue_wait_ms = 10000;
   // Matching documents counted one by one for the total and the facets. A
-  // query matching more is counted again in a sample of the index holding
-  // about this many of its matches (schema.h, kSamplePrefix; on an index
-  // without samples, on the first this many the matcher visits), and the
-  // total and facet counts are estimates (total_is_exact and facets_exact
-  // false). 0: always count every match. A query without words
+  // query matching more is counted again in a sample of the index holding a
+  // quarter to a half of this many of its matches (schema.h, kSamplePrefix;
+  // on an index without samples, on the first this many the matcher visits),
+  // and the total and facet counts are estimates (total_is_exact and
+  // facets_exact false). 0: always count every match. A query without words
   // or filters is counted exactly at any size, from term statistics.
   unsigned long exact_count_limit = 10000;
   // Keep the facet values of a single local index in memory (FacetColumns,
