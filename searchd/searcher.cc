@@ -276,6 +276,12 @@ struct Searcher::Impl {
     unsigned long limit = options.exact_count_limit;
     return limit == 0 || limit >= all ? all : static_cast<Xapian::doccount>(limit);
   }
+  // Whether every document of `db` is in the samples (schema.h,
+  // kSamplePrefix): not those written before them.
+  static bool has_samples(const Xapian::Database& db) {
+    const Xapian::doccount all = db.get_doccount();
+    return all > 0 && db.get_termfreq(std::string(schema::kSamplePrefix) + "0") == all;
+  }
   // Counts the matches of `q`, about `estimated` of them and too many to
   // count whole, in the smallest of the index's samples (schema.h,
   // kSamplePrefix) that still holds a quarter of count_limit() of them (at
@@ -287,10 +293,9 @@ struct Searcher::Impl {
   double count_sample(Xapian::Database& db, const Xapian::Query& q, Xapian::doccount estimated,
                       std::vector<std::unique_ptr<FacetSpy>>& spies, MatchCounter* counter,
                       bool& cut_short) const {
+    if (!has_samples(db)) return 0;
     const std::string prefix(schema::kSamplePrefix);
-    const Xapian::doccount all = db.get_termfreq(prefix + "0");
-    // Documents written before the samples are in none of them.
-    if (all == 0 || all != db.get_doccount()) return 0;
+    const Xapian::doccount all = db.get_doccount();
     const Xapian::doccount wanted = std::max<Xapian::doccount>(1, count_limit(db) / 4);
     unsigned level = 0;
     while (level < schema::kMaxSampleLevel && (estimated >> (level + 1)) >= wanted) ++level;
@@ -371,18 +376,32 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   if (!p.relevance) enquire.set_sort_by_value(schema::kDateSlot, r.sort != SortOrder::kDateAsc);
   if (r.collapse && p.groups) enquire.set_collapse_key(schema::kGroupSlot);
   if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
+  // A match that Xapian's first estimate (from term statistics alone)
+  // already puts past the limit is ranked without counting, and counted in
+  // a sample of the index only.
+  Xapian::doccount check = counter ? count_limit(db) : 0;
+  Xapian::doccount broad = 0;  // the first estimate, when the match is broad
+  if (counter && check < db.get_doccount() && has_samples(db)) {
+    Xapian::MSet first_estimate = enquire.get_mset(0, 0);
+    if (first_estimate.get_uncollapsed_matches_lower_bound() >= check ||
+        first_estimate.get_uncollapsed_matches_estimated() / 4 >= check)
+      broad = first_estimate.get_uncollapsed_matches_estimated();
+  }
   LocalCountSpy local_spy(db);
-  for (auto& s : spies) {
-    s->attach(enquire, db);
-    local_spy.add(s->local());
+  if (!broad) {
+    for (auto& s : spies) {
+      s->attach(enquire, db);
+      local_spy.add(s->local());
+    }
+    if (counter) {
+      counter->attach(enquire);
+      local_spy.add(counter->local());
+    }
+    if (local_spy.counting()) enquire.add_matchspy(&local_spy);
+  } else {
+    check = 0;
   }
-  if (counter) {
-    counter->attach(enquire);
-    local_spy.add(counter->local());
-  }
-  if (local_spy.counting()) enquire.add_matchspy(&local_spy);
   auto started = std::chrono::steady_clock::now();
-  const Xapian::doccount check = counter ? count_limit(db) : 0;
   Xapian::MSet mset =
       rescoring ? enquire.get_mset(0, window, check) : enquire.get_mset(first, count, check);
   // The matcher stops early only when it runs out of time.
@@ -398,14 +417,18 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
     // matches are counted again in a sample of the whole index. An index
     // without samples scales up what the spies saw.
     const Xapian::doccount seen = counter->documents();
-    counting.exact = seen < check || seen >= mset.get_uncollapsed_matches_upper_bound();
+    counting.exact = !broad && (seen < check || seen >= mset.get_uncollapsed_matches_upper_bound());
     counting.scale = counting.exact || seen == 0
                          ? 1.0
                          : static_cast<double>(mset.get_uncollapsed_matches_estimated()) / seen;
-    if (!counting.exact && !counting.cut_short) {
-      const double scale = count_sample(db, filtered(ranked_by, ranked_by.text),
-                                        mset.get_uncollapsed_matches_estimated(), spies, counter,
-                                        counting.cut_short);
+    if (!counting.exact && (broad || !counting.cut_short)) {
+      const Xapian::Query text = filtered(ranked_by, ranked_by.text);
+      double scale =
+          count_sample(db, text, broad ? broad : mset.get_uncollapsed_matches_estimated(), spies,
+                       counter, counting.cut_short);
+      // The first estimate was too high: the match is counted whole.
+      if (broad && scale > 1 && counter->documents() * scale < check)
+        scale = count_sample(db, text, 0, spies, counter, counting.cut_short);
       if (scale > 0) {
         counting.exact = scale == 1.0;
         counting.scale = scale;
