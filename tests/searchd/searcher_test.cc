@@ -389,6 +389,37 @@ TEST_F(SearcherListingTest, BroadMatchesAreCountedOnASampleOfTheWholeIndex) {
   }
 }
 
+TEST_F(SearcherListingTest, AFirstEstimatePastTheLimitIsCheckedOnTheSample) {
+  // On an index of 32 times the limit and more, a match that Xapian's first
+  // estimate puts past the limit is counted in a sample only; when the
+  // sample shows it below the limit after all, it is counted whole. "north"
+  // and "south" are each in 1,600 articles, both in 60 only.
+  std::vector<std::string> lines;
+  for (int i = 0; i < 3200; ++i) {
+    const bool even = i % 2 == 0;
+    lines.push_back(R"({"id":"b)" + std::to_string(i) + R"(","lang":"en","date":")" +
+                    std::to_string(2019 + i / 800) + R"(-01-01","title":"Notice )" +
+                    std::to_string(i) + R"(","body":"harbour)" + (even ? " north" : "") +
+                    (!even || i < 120 ? " south" : "") + R"("})");
+  }
+  write(lines);
+  SearcherOptions capped;
+  capped.exact_count_limit = 90;
+  Searcher searcher(db, capped);
+  SearchRequest r;
+  r.q = "harbour";
+  auto broad = searcher.search(r);
+  EXPECT_FALSE(broad.total_is_exact);
+  EXPECT_GT(broad.total, 3200u / 2);
+  EXPECT_LT(broad.total, 3200u * 2);
+  r.q = "north south";
+  auto narrow = searcher.search(r);
+  EXPECT_TRUE(narrow.total_is_exact);
+  EXPECT_TRUE(narrow.facets_exact);
+  EXPECT_EQ(narrow.total, 60u);
+  EXPECT_EQ(facet(narrow, "year"), (std::map<std::string, unsigned long>{{"2019", 60}}));
+}
+
 TEST_F(SearcherListingTest, RescoredPagesFollowEachOtherAndGroupsShowTheirBestVersion) {
   // More matches than the rescoring window; the two versions of group "g":
   // "ga" ranks first on its words alone, "gb" holds them as a phrase.
