@@ -279,6 +279,21 @@ struct Searcher::Impl {
     unsigned long limit = options.exact_count_limit;
     return limit == 0 || limit >= all ? all : static_cast<Xapian::doccount>(limit);
   }
+  // Starts `spies` and `counter` (when given) counting the matches of
+  // `enquire` afresh: the portable ones on it, the local ones through `spy`.
+  static void attach_counters(Xapian::Enquire& enquire, const Xapian::Database& db,
+                              std::vector<std::unique_ptr<FacetSpy>>& spies, MatchCounter* counter,
+                              LocalCountSpy& spy) {
+    for (auto& s : spies) {
+      s->attach(enquire, db);
+      spy.add(s->local());
+    }
+    if (counter) {
+      counter->attach(enquire);
+      spy.add(counter->local());
+    }
+    if (spy.counting()) enquire.add_matchspy(&spy);
+  }
   // Whether every document of `db` is in the samples (schema.h,
   // kSamplePrefix): not those written before them.
   static bool has_samples(const Xapian::Database& db) {
@@ -311,15 +326,7 @@ struct Searcher::Impl {
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
     LocalCountSpy local_spy(db);
-    for (auto& s : spies) {
-      s->attach(enquire, db);
-      local_spy.add(s->local());
-    }
-    if (counter) {
-      counter->attach(enquire);
-      local_spy.add(counter->local());
-    }
-    if (local_spy.counting()) enquire.add_matchspy(&local_spy);
+    attach_counters(enquire, db, spies, counter, local_spy);
     auto started = std::chrono::steady_clock::now();
     enquire.get_mset(0, 1, db.get_doccount());  // every match of the sample
     cut_short =
@@ -394,15 +401,7 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   }
   LocalCountSpy local_spy(db);
   if (!broad) {
-    for (auto& s : spies) {
-      s->attach(enquire, db);
-      local_spy.add(s->local());
-    }
-    if (counter) {
-      counter->attach(enquire);
-      local_spy.add(counter->local());
-    }
-    if (local_spy.counting()) enquire.add_matchspy(&local_spy);
+    attach_counters(enquire, db, spies, counter, local_spy);
   } else {
     check = 0;
   }
