@@ -621,39 +621,35 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   std::map<std::string, double> disjunctive_scale;
   for (const auto& name : wanted) {
     if (!p.filters.count(name)) continue;
-    auto spy = std::make_unique<FacetSpy>(*field(name), portable);
+    std::vector<std::unique_ptr<FacetSpy>> own;
+    own.push_back(std::make_unique<FacetSpy>(*field(name), portable));
     // Counted only: unweighted and uncollapsed (the spies see every
     // document either way).
+    const Xapian::Query q = filtered(p, p.text, name);
     Xapian::Enquire enquire(db);
-    enquire.set_query(filtered(p, p.text, name));
+    enquire.set_query(q);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
-    spy->attach(enquire, db);
     LocalCountSpy local_spy(db);
-    local_spy.add(spy->local());
-    if (local_spy.counting()) enquire.add_matchspy(&local_spy);
+    attach_counters(enquire, db, own, nullptr, local_spy);
     const Xapian::doccount check = count_limit(db);
     // One item, not none: past `check` documents the matcher then skips
     // those that cannot beat it, so the spy sees a sample.
     Xapian::MSet all = enquire.get_mset(0, 1, check);
     count_local(local_spy, db);
-    const Xapian::doccount seen = spy->seen();
+    const Xapian::doccount seen = own[0]->seen();
     if (seen >= check && seen < all.get_uncollapsed_matches_upper_bound()) {
       // Counted again in a sample, as in match().
-      std::vector<std::unique_ptr<FacetSpy>> sampled;
-      sampled.push_back(std::move(spy));
       bool cut_short = false;
       double scale =
-          count_sample(db, filtered(p, p.text, name), all.get_uncollapsed_matches_estimated(),
-                       sampled, nullptr, cut_short);
-      spy = std::move(sampled[0]);
+          count_sample(db, q, all.get_uncollapsed_matches_estimated(), own, nullptr, cut_short);
       if (scale == 0) scale = static_cast<double>(all.get_uncollapsed_matches_estimated()) / seen;
       if (scale != 1.0 || cut_short) {
         result.facets_exact = false;
         disjunctive_scale[name] = scale;
       }
     }
-    spies.push_back(std::move(spy));
+    spies.push_back(std::move(own[0]));
   }
   for (const auto& name : wanted) {
     const FacetField& f = *field(name);
