@@ -1,12 +1,12 @@
 #include "searchd/suggest.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
 #include "indexer/stored_data.h"
 #include "searchd/query_terms.h"
+#include "searchd/stored.h"
 
 namespace portal {
 namespace {
@@ -60,12 +60,18 @@ std::vector<Suggestion> suggestions(Xapian::Database& db, const SuggestRequest& 
   Xapian::MSet mset = enquire.get_mset(
       0, static_cast<Xapian::doccount>(request.limit - static_cast<int>(out.size())));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    auto j = nlohmann::json::parse(decode_stored(it.get_document().get_data()), nullptr, false);
-    if (!j.is_object()) continue;
-    auto str = [&](const char* k) {
-      return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
-    };
-    out.push_back({str("title"), "title", str("id"), str("url")});
+    // The display slots, as a hit's translation links read them: the stored
+    // article (tens of kilobytes for a long speech) only for a document
+    // written before them.
+    Xapian::Document doc = it.get_document();
+    Suggestion title{doc.get_value(schema::kTitleSlot), "title", doc.get_value(schema::kIdSlot),
+                     doc.get_value(schema::kUrlSlot)};
+    if (title.id.empty()) {
+      StoredArticle a = read_stored(decode_stored(doc.get_data()));
+      if (a.id.empty() && a.title.empty()) continue;
+      title = {std::move(a.title), "title", std::move(a.id), std::move(a.url)};
+    }
+    out.push_back(std::move(title));
   }
   return out;
 }

@@ -481,6 +481,35 @@ TEST_F(SearcherListingTest, HitsShowTheLanguageGivenOrDetected) {
   EXPECT_EQ(langs, (std::map<std::string, std::string>{{"detected", "fr"}, {"given", "en"}}));
 }
 
+TEST_F(SearcherListingTest, TitleSuggestionsNameTheirArticleWithOrWithoutDisplaySlots) {
+  write({R"({"id":"cranes","title":"Harbour cranes replaced","url":"https://example.org/c",)"
+         R"("body":"The harbour cranes were replaced."})",
+         R"({"id":"ships","title":"Harbour ships","body":"Ships."})"});
+  auto titles = [&] {
+    Searcher searcher(db);
+    SuggestRequest r;
+    r.q = "harbour cra";
+    std::vector<std::string> out;
+    for (const auto& s : searcher.suggest(r))
+      if (s.kind == "title") out.push_back(s.id + " " + s.text + " " + s.url);
+    return out;
+  };
+  const std::vector<std::string> expected = {
+      "cranes Harbour cranes replaced https://example.org/c"};
+  EXPECT_EQ(titles(), expected);
+  {
+    // As written before the display slots: the stored article names it.
+    Xapian::WritableDatabase w(db);
+    for (auto it = w.postlist_begin(""); it != w.postlist_end(""); ++it) {
+      Xapian::Document doc = w.get_document(*it);
+      doc.clear_values();
+      w.replace_document(*it, doc);
+    }
+    w.commit();
+  }
+  EXPECT_EQ(titles(), expected);
+}
+
 TEST_F(SearcherTest, BroadMatchesAreCountedOnASampleBeyondTheLimit) {
   SearcherOptions o;
   o.extra_fields = load_extra_fields(source_dir() + "/data/facets.json");
