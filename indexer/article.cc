@@ -5,6 +5,7 @@
 #include "analyzers/analyzer.h"
 #include "indexer/html_text.h"
 #include "indexer/iso_date.h"
+#include "indexer/stored_data.h"
 #include "indexer/text_clean.h"
 
 namespace portal {
@@ -120,6 +121,10 @@ Article parse_article(std::string_view json_line,
     if (!values.empty()) a.extra_fields.emplace(f.field, std::move(values));
   }
   a.raw_json = obj.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (a.body.size() > kSplitBodyBytes) {
+    obj.erase("body");
+    a.stored_head = obj.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
   return a;
 }
 

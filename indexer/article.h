@@ -32,6 +32,9 @@ struct Article {
   // The source object as JSON, unknown fields included, with the known fields
   // cleaned: stored with the document (see schema.h, "Stored document data").
   std::string raw_json;
+  // The same without "body", when the body is longer than kSplitBodyBytes
+  // and is stored apart (stored_data.h); else empty.
+  std::string stored_head;
 };
 
 // A document that cannot be indexed; the message says why.

@@ -104,8 +104,9 @@ inline constexpr Xapian::valueno kFirstExtraSlot = 10;
 // `body` holding plain text (extracted from `body_html` or the HTML page when
 // the input was HTML; `body_html` itself is not stored) and `lang` normalised
 // ("en-GB" -> "en"). Results and snippets need no other store. It is stored
-// compressed with zstd (indexer/stored_data.h: encode_stored, decode_stored);
-// every reader decodes it.
+// compressed with zstd, a body longer than kSplitBodyBytes apart from the
+// other fields with its first kilobytes readable alone (indexer/stored_data.h:
+// encode_stored, decode_stored, StoredParts); every reader decodes it.
 
 // --- Spelling and autocomplete -----------------------------------------------
 // The spelling table (Database::get_spelling_suggestion) holds the unprefixed

@@ -3,13 +3,18 @@
 #include <xapian.h>
 #include <zstd.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 namespace portal {
 namespace {
 
-// Marks a zstd frame; JSON never starts with it.
+// Marks a zstd frame of the whole JSON; JSON never starts with it.
 constexpr char kZstdMarker = '\x02';
+// Marks an article whose body is stored apart.
+constexpr char kSplitMarker = '\x03';
 // Shorter JSON is stored as it is: a frame would not be much smaller.
 constexpr size_t kMinCompressedBytes = 256;
 constexpr int kLevel = 3;
@@ -24,10 +29,8 @@ struct DCtxFree {
   void operator()(ZSTD_DCtx* d) const { ZSTD_freeDCtx(d); }
 };
 
-}  // namespace
-
-std::string encode_stored(std::string_view json) {
-  if (json.size() < kMinCompressedBytes) return std::string(json);
+// `text` as a zstd frame, appended to `out`.
+void compress(std::string_view text, std::string& out) {
   thread_local std::unique_ptr<ZSTD_CCtx, CCtxFree> cctx = [] {
     std::unique_ptr<ZSTD_CCtx, CCtxFree> c(ZSTD_createCCtx());
     ZSTD_CCtx_setParameter(c.get(), ZSTD_c_compressionLevel, kLevel);
@@ -35,27 +38,107 @@ std::string encode_stored(std::string_view json) {
     ZSTD_CCtx_setParameter(c.get(), ZSTD_c_checksumFlag, 1);
     return c;
   }();
-  std::string out(1 + ZSTD_compressBound(json.size()), '\0');
-  out[0] = kZstdMarker;
-  size_t n = ZSTD_compress2(cctx.get(), out.data() + 1, out.size() - 1, json.data(), json.size());
-  if (ZSTD_isError(n) || 1 + n >= json.size()) return std::string(json);
-  out.resize(1 + n);
+  const size_t at = out.size();
+  out.resize(at + ZSTD_compressBound(text.size()));
+  size_t n = ZSTD_compress2(cctx.get(), out.data() + at, out.size() - at, text.data(), text.size());
+  if (ZSTD_isError(n)) throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(n));
+  out.resize(at + n);
+}
+
+[[noreturn]] void corrupt(const std::string& what) {
+  throw Xapian::DatabaseCorruptError("stored article: " + what);
+}
+
+// The content of the zstd frame `frame`.
+std::string decompress(std::string_view frame) {
+  const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxDecodedBytes)
+    corrupt("not a zstd frame of known size");
+  thread_local std::unique_ptr<ZSTD_DCtx, DCtxFree> dctx(ZSTD_createDCtx());
+  std::string out(size, '\0');
+  size_t n = ZSTD_decompressDCtx(dctx.get(), out.data(), out.size(), frame.data(), frame.size());
+  if (ZSTD_isError(n) || n != size)
+    corrupt(std::string("does not decode: ") + (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short"));
   return out;
 }
 
-std::string decode_stored(std::string_view data) {
-  if (data.empty() || data[0] != kZstdMarker) return std::string(data);
-  data.remove_prefix(1);
-  const unsigned long long size = ZSTD_getFrameContentSize(data.data(), data.size());
-  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxDecodedBytes)
-    throw Xapian::DatabaseCorruptError("stored article: not a zstd frame of known size");
-  thread_local std::unique_ptr<ZSTD_DCtx, DCtxFree> dctx(ZSTD_createDCtx());
-  std::string out(size, '\0');
-  size_t n = ZSTD_decompressDCtx(dctx.get(), out.data(), out.size(), data.data(), data.size());
-  if (ZSTD_isError(n) || n != size)
-    throw Xapian::DatabaseCorruptError(std::string("stored article does not decode: ") +
-                                       (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short"));
+void put_u32(std::string& out, size_t n) {
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((n >> (8 * i)) & 0xFF));
+}
+
+uint32_t get_u32(std::string_view data, size_t at) {
+  uint32_t n = 0;
+  for (int i = 0; i < 4; ++i)
+    n |= static_cast<uint32_t>(static_cast<unsigned char>(data[at + i])) << (8 * i);
+  return n;
+}
+
+// The JSON `head` with `body` added, as parse_article() dumps an article.
+std::string with_body(std::string_view head, std::string body) {
+  nlohmann::json j = nlohmann::json::parse(head, nullptr, false);
+  if (!j.is_object()) corrupt("the JSON without its body is not an object");
+  j["body"] = std::move(body);
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string encode_stored(std::string_view json) {
+  if (json.size() < kMinCompressedBytes) return std::string(json);
+  std::string out(1, kZstdMarker);
+  compress(json, out);
+  if (out.size() >= json.size()) return std::string(json);
   return out;
+}
+
+std::string encode_stored(std::string_view head, std::string_view body) {
+  // The body's start ends just after white space within its first
+  // kBodyStartBytes (a snippet reads text in pieces ending there).
+  size_t cut = body.empty()
+                   ? std::string_view::npos
+                   : body.find_last_of(" \n\t", std::min(body.size(), kBodyStartBytes) - 1);
+  cut = cut == std::string_view::npos ? 0 : cut + 1;
+  std::string first(head);
+  first.append(body.substr(0, cut));
+  std::string frame;
+  compress(first, frame);
+  std::string out(1, kSplitMarker);
+  put_u32(out, head.size());
+  put_u32(out, frame.size());
+  out += frame;
+  compress(body.substr(cut), out);
+  return out;
+}
+
+StoredParts::StoredParts(std::string_view data) {
+  if (data.empty() || data[0] != kSplitMarker) {
+    json_ = decode_stored(data);
+    return;
+  }
+  if (data.size() < 9) corrupt("truncated");
+  const size_t head = get_u32(data, 1), first = get_u32(data, 5);
+  if (first > data.size() - 9) corrupt("truncated");
+  std::string start = decompress(data.substr(9, first));
+  if (head > start.size()) corrupt("the JSON is longer than its frame");
+  json_ = start.substr(0, head);
+  body_start_ = start.substr(head);
+  rest_ = data.substr(9 + first);
+  split_ = true;
+}
+
+std::string StoredParts::body() const {
+  if (!split_) return {};
+  return body_start_ + decompress(rest_);
+}
+
+std::string decode_stored(std::string_view data) {
+  if (data.empty()) return {};
+  if (data[0] == kSplitMarker) {
+    StoredParts parts(data);
+    return with_body(parts.json(), parts.body());
+  }
+  if (data[0] != kZstdMarker) return std::string(data);
+  return decompress(data.substr(1));
 }
 
 }  // namespace portal

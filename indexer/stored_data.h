@@ -7,23 +7,63 @@
 // where zstd decodes it two to three times faster at about the same size.
 // Xapian leaves the zstd frame as it is: deflate cannot shrink it.
 //
-// Data written before this encoding (plain JSON) reads back unchanged, so
+// A long body (a speech, an official text: tens of kilobytes) is stored
+// apart from the rest of the article, its first few kilobytes with the other
+// fields and the rest in a frame of its own. A hit then decodes what its
+// snippet reads, mostly the first kilobytes, and not the whole text:
+//   0x03, head length and first frame length (4 bytes each, little-endian),
+//   frame 1: the JSON without "body" (head length bytes), then the body's
+//            first bytes up to white space,
+//   frame 2: the rest of the body.
+//
+// Data written before these encodings (plain JSON) reads back unchanged, so
 // older indexes stay readable.
 //
 // Thread-safe: each thread keeps its own compression contexts.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace portal {
 
+// Bodies longer than this are stored apart (encode_stored(head, body)), the
+// first kBodyStartBytes or less with the other fields.
+inline constexpr size_t kSplitBodyBytes = 8 * 1024;
+inline constexpr size_t kBodyStartBytes = 4 * 1024;
+
 // The document data for an article's JSON.
 std::string encode_stored(std::string_view json);
 
+// The document data for an article with a long `body`: `head` is its JSON
+// without "body", as nlohmann::json dumps it (keys sorted, compact).
+std::string encode_stored(std::string_view head, std::string_view body);
+
 // The article's JSON from document data written by encode_stored() (or by
-// older versions, as plain JSON). Throws Xapian::DatabaseCorruptError when
-// the data is marked as compressed but does not decode.
+// older versions, as plain JSON); for a body stored apart, the JSON as
+// nlohmann::json dumps it, body included. Throws Xapian::DatabaseCorruptError
+// when the data is marked as compressed but does not decode.
 std::string decode_stored(std::string_view data);
+
+// What a hit reads of document data: the article's JSON, and of a body
+// stored apart its start, the rest decoded only when asked for.
+class StoredParts {
+ public:
+  // Throws as decode_stored() does.
+  explicit StoredParts(std::string_view data);
+
+  // The article's JSON; without "body" when the body is stored apart.
+  const std::string& json() const { return json_; }
+  bool split() const { return split_; }
+  // A body stored apart: its first bytes, ending just after white space
+  // (a word boundary), and the whole of it.
+  const std::string& body_start() const { return body_start_; }
+  std::string body() const;
+
+ private:
+  std::string json_, body_start_, rest_;  // rest_: the second frame
+  bool split_ = false;
+};
 
 }  // namespace portal

@@ -23,9 +23,11 @@ std::optional<Xapian::Document> find_document(Xapian::Database& db, const std::s
 
 namespace {
 
-// The display fields of the article `doc` stores.
+// The display fields of the article `doc` stores; the body only when it is
+// not stored apart.
+StoredArticle stored_article(const StoredParts& parts) { return read_stored(parts.json()); }
 StoredArticle stored_article(const Xapian::Document& doc) {
-  return read_stored(decode_stored(doc.get_data()));
+  return stored_article(StoredParts(doc.get_data()));
 }
 
 // Another version of a document, as first listed: its id (from the
@@ -130,9 +132,10 @@ std::vector<Version> resolved_versions(Xapian::Database& db, const std::vector<V
   return out;
 }
 
-// A hit for `doc` without its translations.
-Hit display_hit(const Xapian::Document& doc, StoredArticle a, double score,
-                const HitOptions& options) {
+// A hit for `doc`, whose data is `parts` and article `a`, without its
+// translations.
+Hit display_hit(const Xapian::Document& doc, const StoredParts& parts, StoredArticle a,
+                double score, const HitOptions& options) {
   Hit hit;
   hit.id = a.id;
   hit.title = std::move(a.title);
@@ -149,8 +152,12 @@ Hit display_hit(const Xapian::Document& doc, StoredArticle a, double score,
   const Highlighter& h = options.highlighter ? *options.highlighter : none;
   hit.title_html = h.highlight(hit.title, hit.lang);
   if (!options.snippets) return hit;
-  const std::string& body = a.body.empty() ? a.summary : a.body;
-  Snippet s = h.snippet(body, hit.lang, kSnippetBytes);
+  // A long body stored apart is decoded whole only when its start does not
+  // hold the snippet.
+  Snippet s =
+      parts.split()
+          ? h.snippet(parts.body_start(), hit.lang, kSnippetBytes, [&] { return parts.body(); })
+          : h.snippet(a.body.empty() ? a.summary : a.body, hit.lang, kSnippetBytes);
   hit.snippet_html = std::move(s.html);
   hit.snippet = std::move(s.text);
   return hit;
@@ -177,10 +184,11 @@ std::vector<Hit> make_hits(Xapian::Database& db, const std::vector<ScoredDocumen
   VersionValues values(db, options.local);
   std::vector<Xapian::docid> dids;
   for (const auto& [doc, score] : docs) {
-    StoredArticle a = stored_article(doc);
+    StoredParts parts(doc.get_data());
+    StoredArticle a = stored_article(parts);
     listed.push_back(listed_versions(db, doc, a));
     for (const auto& v : listed.back()) dids.push_back(v.did);
-    hits.push_back(display_hit(doc, std::move(a), score, options));
+    hits.push_back(display_hit(doc, parts, std::move(a), score, options));
   }
   // The group members' ids first, to tell which listed ids they are.
   values.read(dids);

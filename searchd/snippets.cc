@@ -264,18 +264,32 @@ std::string Highlighter::highlight(std::string_view text, std::string_view lang)
   return render(text, 0, text.size(), m, true);
 }
 
-Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_t max_bytes) const {
-  if (text.size() > kMaxSnippetSource) {
-    size_t cut = kMaxSnippetSource;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    text = text.substr(0, cut);
-  }
+Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_t max_bytes,
+                             const std::function<std::string()>& whole) const {
+  std::string whole_text;                     // whole(), once read
+  bool cut_short = static_cast<bool>(whole);  // `text` is only the start
+  auto read_whole = [&] {
+    whole_text = whole();
+    text = whole_text;
+    cut_short = false;
+  };
+  auto cut = [&] {
+    if (text.size() <= kMaxSnippetSource) return;
+    size_t at = kMaxSnippetSource;
+    while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    text = text.substr(0, at);
+  };
+  cut();
   const auto& analyzer = analysis::analyzer_for(lang);
   std::vector<analysis::WordSpan> words;
   std::vector<Match> m;
   Window best;
   if (units_ == 0) {
     // Only the cut point is needed: analyse just past the snippet length.
+    if (cut_short && text.size() < max_bytes + 64) {
+      read_whole();
+      cut();
+    }
     analyzer.words(text.substr(0, char_boundary(text, std::min(text.size(), max_bytes + 64))),
                    words);
   } else {
@@ -283,7 +297,13 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
     // show or the text ends.
     const size_t units = wanted(lang);
     size_t piece = kFirstSnippetPiece;
-    for (size_t begin = 0; begin < text.size() && best.distinct < units; piece *= 2) {
+    for (size_t begin = 0; best.distinct < units; piece *= 2) {
+      if (begin >= text.size()) {
+        if (!cut_short) break;
+        read_whole();
+        cut();
+        if (begin >= text.size()) break;
+      }
       size_t end = piece_end(text, begin, piece);
       size_t first = words.size();
       uint32_t position = words.empty() ? 0 : words.back().position + 1;
@@ -309,7 +329,8 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
     end = char_boundary(text, end);  // never inside a UTF-8 sequence
   }
   Snippet s;
-  std::string lead = best.begin > 0 ? "…" : "", tail = end < text.size() ? "…" : "";
+  std::string lead = best.begin > 0 ? "…" : "";
+  std::string tail = end < text.size() || cut_short ? "…" : "";
   s.html = lead + render(text, best.begin, end, m, true) + tail;
   s.text = lead + render(text, best.begin, end, m, false) + tail;
   return s;

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,8 +51,11 @@ class Highlighter {
   // different query words as possible (the start of the text when none
   // occurs), with "…" where it was cut. Only the first kMaxSnippetSource
   // bytes are considered, and the text is analysed piece by piece only until
-  // a window holds every query word.
-  Snippet snippet(std::string_view text, std::string_view lang, size_t max_bytes) const;
+  // a window holds every query word. With `whole`, `text` is only the start
+  // of the text, ending just after white space, and whole() gives all of it
+  // when more is needed (a long body stored apart: indexer/stored_data.h).
+  Snippet snippet(std::string_view text, std::string_view lang, size_t max_bytes,
+                  const std::function<std::string()>& whole = nullptr) const;
 
  private:
   struct Match {

@@ -55,14 +55,67 @@ TEST(StoredDataTest, CorruptDataIsAnError) {
 }
 
 TEST(StoredDataTest, DocumentsStoreTheirArticleEncoded) {
-  const std::string json = long_article();
-  Article a = parse_article(json);
-  Xapian::Document doc = build_document(a);
-  const std::string data = doc.get_data();
+  nlohmann::json j = nlohmann::json::parse(long_article());
+  j["body"] = j["body"].get<std::string>().substr(0, 2000);
+  Article a = parse_article(j.dump());
+  ASSERT_LE(a.body.size(), kSplitBodyBytes);
+  EXPECT_TRUE(a.stored_head.empty());
+  const std::string data = build_document(a).get_data();
   EXPECT_EQ(data[0], '\x02');
+  EXPECT_EQ(decode_stored(data), a.raw_json);
+  StoredParts parts(data);
+  EXPECT_FALSE(parts.split());
+  EXPECT_EQ(parts.json(), a.raw_json);
   auto stored = nlohmann::json::parse(decode_stored(data));
   EXPECT_EQ(stored.value("id", ""), "a1");
   EXPECT_TRUE(stored.value("body", "").starts_with("Президент говорив"));
+}
+
+TEST(StoredDataTest, ALongBodyIsStoredApartAndItsStartReadAlone) {
+  Article a = parse_article(long_article());
+  ASSERT_GT(a.body.size(), kSplitBodyBytes);
+  const std::string data = build_document(a).get_data();
+  EXPECT_EQ(data[0], '\x03');
+  EXPECT_LT(data.size(), a.raw_json.size() / 2);
+  // The whole article decodes to its JSON, byte for byte.
+  EXPECT_EQ(decode_stored(data), a.raw_json);
+  StoredParts parts(data);
+  ASSERT_TRUE(parts.split());
+  auto head = nlohmann::json::parse(parts.json());
+  EXPECT_FALSE(head.contains("body"));
+  EXPECT_EQ(head.value("title", ""), a.title);
+  // The start: at most kBodyStartBytes, ending after a space.
+  const std::string& start = parts.body_start();
+  ASSERT_FALSE(start.empty());
+  EXPECT_LE(start.size(), kBodyStartBytes);
+  EXPECT_GT(start.size(), kBodyStartBytes - 200);
+  EXPECT_EQ(start.back(), ' ');
+  EXPECT_TRUE(a.body.starts_with(start));
+  EXPECT_EQ(parts.body(), a.body);
+
+  // A body without white space in its start is stored whole in the rest.
+  const std::string unbroken(kSplitBodyBytes + 10, 'x');
+  StoredParts apart(encode_stored(R"({"id":"b"})", unbroken));
+  EXPECT_TRUE(apart.body_start().empty());
+  EXPECT_EQ(apart.body(), unbroken);
+  EXPECT_EQ(decode_stored(encode_stored(R"({"id":"b"})", unbroken)),
+            R"({"body":")" + unbroken + R"(","id":"b"})");
+}
+
+TEST(StoredDataTest, CorruptSplitDataIsAnError) {
+  const std::string data = build_document(parse_article(long_article())).get_data();
+  ASSERT_EQ(data[0], '\x03');
+  for (size_t size : {size_t{1}, size_t{8}, size_t{40}, data.size() / 2, data.size() - 1})
+    EXPECT_THROW(decode_stored(data.substr(0, size)), Xapian::DatabaseCorruptError) << size;
+  // A head length past its frame.
+  std::string bad = data;
+  bad[4] = '\x7f';
+  EXPECT_THROW(StoredParts{bad}, Xapian::DatabaseCorruptError);
+  // A flipped byte in the rest of the body, read only when asked for.
+  std::string flipped = data;
+  flipped[flipped.size() - 10] = static_cast<char>(flipped[flipped.size() - 10] ^ 0x5a);
+  StoredParts parts(flipped);
+  EXPECT_THROW(parts.body(), Xapian::DatabaseCorruptError);
 }
 
 }  // namespace

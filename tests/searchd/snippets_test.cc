@@ -64,6 +64,43 @@ TEST(HighlighterTest, SnippetFindsAWordFarIntoALongText) {
   EXPECT_EQ(count_of(again.html, "<mark>"), 3u) << again.html;
 }
 
+TEST(HighlighterTest, TheStartOfATextIsReadWholeOnlyWhenItLacksAWord) {
+  std::string text;
+  while (text.size() < 6000) text += "The committee met again on Tuesday morning. ";
+  text += "Grain exports resumed. ";
+  for (int i = 0; i < 20; ++i) text += "The committee met again on Tuesday morning. ";
+  const std::string start = text.substr(0, text.rfind(' ', 4000) + 1);
+  int reads = 0;
+  auto whole = [&] {
+    ++reads;
+    return text;
+  };
+  Highlighter h({"grain", "exports"}, {});
+  // Past the start: the snippet is that of the whole text.
+  Snippet s = h.snippet(start, "en", 120, whole);
+  EXPECT_EQ(reads, 1);
+  Snippet full = h.snippet(text, "en", 120);
+  EXPECT_EQ(s.html, full.html);
+  EXPECT_EQ(s.text, full.text);
+  EXPECT_NE(s.html.find("<mark>Grain</mark> <mark>exports</mark>"), std::string::npos) << s.html;
+
+  // Within the start: the rest is never read, and is shown to follow.
+  Highlighter committee({"committee"}, {});
+  s = committee.snippet(start, "en", 120, whole);
+  EXPECT_EQ(reads, 1);
+  EXPECT_TRUE(s.html.starts_with("The <mark>committee</mark> met")) << s.html;
+  EXPECT_TRUE(s.html.ends_with("…")) << s.html;
+  EXPECT_EQ(s.html, committee.snippet(text, "en", 120).html);
+  // Without query words, the start of the text.
+  Highlighter none({}, {});
+  EXPECT_EQ(none.snippet(start, "en", 120, whole).text, none.snippet(text, "en", 120).text);
+  EXPECT_EQ(reads, 1);
+  // A start shorter than a snippet is not enough on its own.
+  EXPECT_EQ(none.snippet("The committee ", "en", 120, whole).text,
+            none.snippet(text, "en", 120).text);
+  EXPECT_EQ(reads, 2);
+}
+
 TEST(HighlighterTest, AQueryWordThatIsAStopWordOfTheTextIsNotWaitedFor) {
   // "from" is an English stop word: never marked in English text, so the
   // snippet is the first window with "grain", however long the text.
