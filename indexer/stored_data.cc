@@ -93,20 +93,28 @@ std::string encode_stored(std::string_view json) {
 
 std::string encode_stored(std::string_view head, std::string_view body) {
   // The body's start ends just after white space within its first
-  // kBodyStartBytes (a snippet reads text in pieces ending there).
-  size_t cut = body.empty()
-                   ? std::string_view::npos
-                   : body.find_last_of(" \n\t", std::min(body.size(), kBodyStartBytes) - 1);
-  cut = cut == std::string_view::npos ? 0 : cut + 1;
-  std::string first(head);
-  first.append(body.substr(0, cut));
-  std::string frame;
+  // kBodyStartBytes (a snippet reads text in pieces ending there), what a
+  // snippet reads at a character within its first kBodyReadBytes.
+  size_t start = body.empty()
+                     ? std::string_view::npos
+                     : body.find_last_of(" \n\t", std::min(body.size(), kBodyStartBytes) - 1);
+  start = start == std::string_view::npos ? 0 : start + 1;
+  size_t read = std::min(body.size(), kBodyReadBytes);
+  while (read < body.size() && read > start &&
+         (static_cast<unsigned char>(body[read]) & 0xC0) == 0x80)
+    --read;
+  std::string first(head), frame;
+  first.append(body.substr(0, start));
   compress(first, frame);
   std::string out(1, kSplitMarker);
   put_u32(out, head.size());
   put_u32(out, frame.size());
   out += frame;
-  compress(body.substr(cut), out);
+  frame.clear();
+  compress(body.substr(start, read - start), frame);
+  put_u32(out, frame.size());
+  out += frame;
+  if (read < body.size()) compress(body.substr(read), out);
   return out;
 }
 
@@ -117,18 +125,26 @@ StoredParts::StoredParts(std::string_view data) {
   }
   if (data.size() < 9) corrupt("truncated");
   const size_t head = get_u32(data, 1), first = get_u32(data, 5);
-  if (first > data.size() - 9) corrupt("truncated");
+  if (first > data.size() - 9 - 4) corrupt("truncated");
   std::string start = decompress(data.substr(9, first));
   if (head > start.size()) corrupt("the JSON is longer than its frame");
   json_ = start.substr(0, head);
   body_start_ = start.substr(head);
-  rest_ = data.substr(9 + first);
+  const size_t second = get_u32(data, 9 + first);
+  if (second > data.size() - 13 - first) corrupt("truncated");
+  read_ = data.substr(13 + first, second);
+  rest_ = data.substr(13 + first + second);
   split_ = true;
+}
+
+std::string StoredParts::body_read() const {
+  if (!split_) return {};
+  return body_start_ + decompress(read_);
 }
 
 std::string StoredParts::body() const {
   if (!split_) return {};
-  return body_start_ + decompress(rest_);
+  return rest_.empty() ? body_read() : body_read() + decompress(rest_);
 }
 
 std::string decode_stored(std::string_view data) {

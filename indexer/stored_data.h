@@ -8,13 +8,15 @@
 // Xapian leaves the zstd frame as it is: deflate cannot shrink it.
 //
 // A long body (a speech, an official text: tens of kilobytes) is stored
-// apart from the rest of the article, its first few kilobytes with the other
-// fields and the rest in a frame of its own. A hit then decodes what its
-// snippet reads, mostly the first kilobytes, and not the whole text:
-//   0x03, head length and first frame length (4 bytes each, little-endian),
+// apart from the rest of the article, in three zstd frames: its first few
+// kilobytes with the other fields, then up to kBodyReadBytes of it (all that
+// a snippet reads), then the rest. A hit decodes what its snippet reads,
+// mostly the first kilobytes, and never past kBodyReadBytes:
+//   0x03, then 4-byte little-endian lengths: of the head, of frame 1,
 //   frame 1: the JSON without "body" (head length bytes), then the body's
 //            first bytes up to white space,
-//   frame 2: the rest of the body.
+//   the length of frame 2, frame 2: the body up to kBodyReadBytes,
+//   frame 3: the rest of the body (absent when there is none).
 //
 // Data written before these encodings (plain JSON) reads back unchanged, so
 // older indexes stay readable.
@@ -32,6 +34,9 @@ namespace portal {
 // first kBodyStartBytes or less with the other fields.
 inline constexpr size_t kSplitBodyBytes = 8 * 1024;
 inline constexpr size_t kBodyStartBytes = 4 * 1024;
+// How much of a body stored apart StoredParts::body() reads by default: as
+// much as a snippet considers (searchd/snippets.h), cut at a character.
+inline constexpr size_t kBodyReadBytes = 32 * 1024;
 
 // The document data for an article's JSON.
 std::string encode_stored(std::string_view json);
@@ -57,12 +62,15 @@ class StoredParts {
   const std::string& json() const { return json_; }
   bool split() const { return split_; }
   // A body stored apart: its first bytes, ending just after white space
-  // (a word boundary), and the whole of it.
+  // (a word boundary); its first kBodyReadBytes or so (ending at a UTF-8
+  // character); all of it.
   const std::string& body_start() const { return body_start_; }
+  std::string body_read() const;
   std::string body() const;
 
  private:
-  std::string json_, body_start_, rest_;  // rest_: the second frame
+  std::string json_, body_start_;
+  std::string read_, rest_;  // frames 2 and 3
   bool split_ = false;
 };
 

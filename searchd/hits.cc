@@ -152,12 +152,13 @@ Hit display_hit(const Xapian::Document& doc, const StoredParts& parts, StoredArt
   const Highlighter& h = options.highlighter ? *options.highlighter : none;
   hit.title_html = h.highlight(hit.title, hit.lang);
   if (!options.snippets) return hit;
-  // A long body stored apart is decoded whole only when its start does not
-  // hold the snippet.
-  Snippet s =
-      parts.split()
-          ? h.snippet(parts.body_start(), hit.lang, kSnippetBytes, [&] { return parts.body(); })
-          : h.snippet(a.body.empty() ? a.summary : a.body, hit.lang, kSnippetBytes);
+  // A long body stored apart is decoded further (as far as a snippet
+  // reads) only when its start does not hold the snippet.
+  static_assert(kBodyReadBytes == kMaxSnippetSource);
+  Snippet s = parts.split()
+                  ? h.snippet(parts.body_start(), hit.lang, kSnippetBytes,
+                              [&] { return parts.body_read(); })
+                  : h.snippet(a.body.empty() ? a.summary : a.body, hit.lang, kSnippetBytes);
   hit.snippet_html = std::move(s.html);
   hit.snippet = std::move(s.text);
   return hit;

@@ -91,12 +91,31 @@ TEST(StoredDataTest, ALongBodyIsStoredApartAndItsStartReadAlone) {
   EXPECT_GT(start.size(), kBodyStartBytes - 200);
   EXPECT_EQ(start.back(), ' ');
   EXPECT_TRUE(a.body.starts_with(start));
+  ASSERT_LT(a.body.size(), kBodyReadBytes);
+  EXPECT_EQ(parts.body_read(), a.body);
   EXPECT_EQ(parts.body(), a.body);
+
+  // A body longer than a snippet reads: what it reads stops at a character.
+  nlohmann::json j = nlohmann::json::parse(long_article());
+  std::string body = j["body"];
+  while (body.size() < 3 * kBodyReadBytes) body += body;
+  j["body"] = body;
+  Article longer = parse_article(j.dump());
+  const std::string longer_data = build_document(longer).get_data();
+  EXPECT_EQ(decode_stored(longer_data), longer.raw_json);
+  StoredParts longer_parts(longer_data);
+  const std::string read = longer_parts.body_read();
+  EXPECT_LE(read.size(), kBodyReadBytes);
+  EXPECT_GT(read.size(), kBodyReadBytes - 4);
+  EXPECT_NE(static_cast<unsigned char>(body[read.size()]) & 0xC0, 0x80);
+  EXPECT_EQ(read, body.substr(0, read.size()));
+  EXPECT_EQ(longer_parts.body(), body);
 
   // A body without white space in its start is stored whole in the rest.
   const std::string unbroken(kSplitBodyBytes + 10, 'x');
   StoredParts apart(encode_stored(R"({"id":"b"})", unbroken));
   EXPECT_TRUE(apart.body_start().empty());
+  EXPECT_EQ(apart.body_read(), unbroken);
   EXPECT_EQ(apart.body(), unbroken);
   EXPECT_EQ(decode_stored(encode_stored(R"({"id":"b"})", unbroken)),
             R"({"body":")" + unbroken + R"(","id":"b"})");
@@ -115,6 +134,7 @@ TEST(StoredDataTest, CorruptSplitDataIsAnError) {
   std::string flipped = data;
   flipped[flipped.size() - 10] = static_cast<char>(flipped[flipped.size() - 10] ^ 0x5a);
   StoredParts parts(flipped);
+  EXPECT_THROW(parts.body_read(), Xapian::DatabaseCorruptError);
   EXPECT_THROW(parts.body(), Xapian::DatabaseCorruptError);
 }
 

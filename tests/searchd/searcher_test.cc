@@ -510,6 +510,42 @@ TEST_F(SearcherListingTest, TitleSuggestionsNameTheirArticleWithOrWithoutDisplay
   EXPECT_EQ(titles(), expected);
 }
 
+TEST_F(SearcherListingTest, SnippetsOfALongBodyStoredApartReadAsFarAsTheyNeed) {
+  // A body of 48 KB: "granary" at 20 KB, "silo" only past the 32 KB a
+  // snippet reads.
+  std::string body;
+  auto fill = [&](size_t to) {
+    while (body.size() < to) body += "The committee met again on Tuesday morning. ";
+  };
+  fill(20'000);
+  body += "The granary was full. ";
+  fill(40'000);
+  body += "The silo was empty. ";
+  fill(48'000);
+  nlohmann::json article = {{"id", "long"}, {"title", "Harvest report"}, {"body", body}};
+  write({article.dump()});
+  Searcher searcher(db);
+  SearchRequest r;
+  r.q = "granary";
+  auto granary = searcher.search(r);
+  ASSERT_EQ(granary.hits.size(), 1u);
+  EXPECT_NE(granary.hits[0].snippet_html.find("<mark>granary</mark> was full"), std::string::npos)
+      << granary.hits[0].snippet_html;
+  EXPECT_TRUE(granary.hits[0].snippet.starts_with("…")) << granary.hits[0].snippet;
+  r.q = "silo";
+  auto silo = searcher.search(r);
+  ASSERT_EQ(silo.hits.size(), 1u);
+  EXPECT_TRUE(silo.hits[0].snippet.starts_with("The committee met")) << silo.hits[0].snippet;
+  EXPECT_TRUE(silo.hits[0].snippet.ends_with("…")) << silo.hits[0].snippet;
+  r.q = "committee";
+  auto committee = searcher.search(r);
+  ASSERT_EQ(committee.hits.size(), 1u);
+  EXPECT_TRUE(committee.hits[0].snippet_html.starts_with("The <mark>committee</mark> met"))
+      << committee.hits[0].snippet_html;
+  // The article as given, body and all.
+  EXPECT_EQ(nlohmann::json::parse(searcher.document_json("long")), article);
+}
+
 TEST_F(SearcherTest, BroadMatchesAreCountedOnASampleBeyondTheLimit) {
   SearcherOptions o;
   o.extra_fields = load_extra_fields(source_dir() + "/data/facets.json");
