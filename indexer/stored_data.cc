@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 namespace portal {
 namespace {
@@ -123,9 +124,10 @@ StoredParts::StoredParts(std::string_view data) {
     json_ = decode_stored(data);
     return;
   }
-  if (data.size() < 9) corrupt("truncated");
+  // The marker, three lengths and frame 1 at least.
+  if (data.size() < 13) corrupt("truncated");
   const size_t head = get_u32(data, 1), first = get_u32(data, 5);
-  if (first > data.size() - 9 - 4) corrupt("truncated");
+  if (first > data.size() - 13) corrupt("truncated");
   std::string start = decompress(data.substr(9, first));
   if (head > start.size()) corrupt("the JSON is longer than its frame");
   json_ = start.substr(0, head);

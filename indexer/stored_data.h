@@ -34,8 +34,8 @@ namespace portal {
 // first kBodyStartBytes or less with the other fields.
 inline constexpr size_t kSplitBodyBytes = 8 * 1024;
 inline constexpr size_t kBodyStartBytes = 4 * 1024;
-// How much of a body stored apart StoredParts::body() reads by default: as
-// much as a snippet considers (searchd/snippets.h), cut at a character.
+// How much of a body stored apart StoredParts::body_read() reads: as much as
+// a snippet considers (searchd/snippets.h), cut at a character.
 inline constexpr size_t kBodyReadBytes = 32 * 1024;
 
 // The document data for an article's JSON.

@@ -52,8 +52,9 @@ class Highlighter {
   // occurs), with "…" where it was cut. Only the first kMaxSnippetSource
   // bytes are considered, and the text is analysed piece by piece only until
   // a window holds every query word. With `whole`, `text` is only the start
-  // of the text, ending just after white space, and whole() gives all of it
-  // when more is needed (a long body stored apart: indexer/stored_data.h).
+  // of the text, ending just after white space, and whole() gives the text
+  // (at least its first kMaxSnippetSource bytes) when more is needed (a long
+  // body stored apart: indexer/stored_data.h).
   Snippet snippet(std::string_view text, std::string_view lang, size_t max_bytes,
                   const std::function<std::string()>& whole = nullptr) const;
 

@@ -124,7 +124,8 @@ TEST(StoredDataTest, ALongBodyIsStoredApartAndItsStartReadAlone) {
 TEST(StoredDataTest, CorruptSplitDataIsAnError) {
   const std::string data = build_document(parse_article(long_article())).get_data();
   ASSERT_EQ(data[0], '\x03');
-  for (size_t size : {size_t{1}, size_t{8}, size_t{40}, data.size() / 2, data.size() - 1})
+  for (size_t size :
+       {size_t{1}, size_t{8}, size_t{10}, size_t{12}, size_t{40}, data.size() / 2, data.size() - 1})
     EXPECT_THROW(decode_stored(data.substr(0, size)), Xapian::DatabaseCorruptError) << size;
   // A head length past its frame.
   std::string bad = data;
