@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <utility>
 
 namespace portal {
 namespace {
@@ -119,9 +120,11 @@ std::string encode_stored(std::string_view head, std::string_view body) {
   return out;
 }
 
-StoredParts::StoredParts(std::string_view data) {
+StoredParts::StoredParts(std::string stored) : data_(std::move(stored)) {
+  const std::string_view data(data_);
   if (data.empty() || data[0] != kSplitMarker) {
     json_ = decode_stored(data);
+    data_.clear();
     return;
   }
   // The marker, three lengths and frame 1 at least.
@@ -134,25 +137,26 @@ StoredParts::StoredParts(std::string_view data) {
   body_start_ = start.substr(head);
   const size_t second = get_u32(data, 9 + first);
   if (second > data.size() - 13 - first) corrupt("truncated");
-  read_ = data.substr(13 + first, second);
-  rest_ = data.substr(13 + first + second);
+  read_at_ = 13 + first;
+  read_size_ = second;
   split_ = true;
 }
 
 std::string StoredParts::body_read() const {
   if (!split_) return {};
-  return body_start_ + decompress(read_);
+  return body_start_ + decompress(std::string_view(data_).substr(read_at_, read_size_));
 }
 
 std::string StoredParts::body() const {
   if (!split_) return {};
-  return rest_.empty() ? body_read() : body_read() + decompress(rest_);
+  const std::string_view rest = std::string_view(data_).substr(read_at_ + read_size_);
+  return rest.empty() ? body_read() : body_read() + decompress(rest);
 }
 
 std::string decode_stored(std::string_view data) {
   if (data.empty()) return {};
   if (data[0] == kSplitMarker) {
-    StoredParts parts(data);
+    StoredParts parts{std::string(data)};
     return with_body(parts.json(), parts.body());
   }
   if (data[0] != kZstdMarker) return std::string(data);

@@ -55,8 +55,9 @@ std::string decode_stored(std::string_view data);
 // stored apart its start, the rest decoded only when asked for.
 class StoredParts {
  public:
-  // Throws as decode_stored() does.
-  explicit StoredParts(std::string_view data);
+  // `stored`: document data. Throws as decode_stored() does. Frames 2 and 3
+  // are kept as they are, and decoded only when asked for.
+  explicit StoredParts(std::string stored);
 
   // The article's JSON; without "body" when the body is stored apart.
   const std::string& json() const { return json_; }
@@ -69,8 +70,8 @@ class StoredParts {
   std::string body() const;
 
  private:
-  std::string json_, body_start_;
-  std::string read_, rest_;  // frames 2 and 3
+  std::string data_, json_, body_start_;
+  size_t read_at_ = 0, read_size_ = 0;  // frame 2 in data_; frame 3 follows
   bool split_ = false;
 };
 
