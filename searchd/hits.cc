@@ -23,13 +23,6 @@ std::optional<Xapian::Document> find_document(Xapian::Database& db, const std::s
 
 namespace {
 
-// The display fields of the article `doc` stores; the body only when it is
-// not stored apart.
-StoredArticle stored_article(const StoredParts& parts) { return read_stored(parts.json()); }
-StoredArticle stored_article(const Xapian::Document& doc) {
-  return stored_article(StoredParts(doc.get_data()));
-}
-
 // Another version of a document, as first listed: its id (from the
 // article's "translations"), or its docid (a member of its group), or both.
 struct Version {
@@ -119,7 +112,7 @@ std::vector<Version> resolved_versions(Xapian::Database& db, const std::vector<V
     if (v.did != 0) {
       id = values.get(v.did, 0);
       // Written before the display slots: the id is in the stored article.
-      if (id.empty()) id = stored_article(db.get_document(v.did, Xapian::DOC_ASSUME_VALID)).id;
+      if (id.empty()) id = read_stored(db.get_document(v.did, Xapian::DOC_ASSUME_VALID)).id;
     }
     if (id.empty() || id == self_id) continue;
     auto known = std::find_if(out.begin(), out.end(), [&](const Version& o) { return o.id == id; });
@@ -167,7 +160,7 @@ Hit display_hit(const Xapian::Document& doc, const StoredParts& parts, StoredArt
 }  // namespace
 
 std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc) {
-  StoredArticle a = stored_article(doc);
+  StoredArticle a = read_stored(doc);
   std::vector<Version> listed = listed_versions(db, doc, a);
   VersionValues values(db, false, 1);  // the ids only
   std::vector<Xapian::docid> dids;
@@ -186,7 +179,7 @@ std::vector<Hit> make_hits(Xapian::Database& db, const std::vector<ScoredDocumen
   std::vector<Xapian::docid> dids;
   for (const auto& [doc, score] : docs) {
     StoredParts parts(doc.get_data());
-    StoredArticle a = stored_article(parts);
+    StoredArticle a = read_stored(parts.json());
     listed.push_back(listed_versions(db, doc, a));
     for (const auto& v : listed.back()) dids.push_back(v.did);
     hits.push_back(display_hit(doc, parts, std::move(a), score, options));
@@ -210,7 +203,7 @@ std::vector<Hit> make_hits(Xapian::Database& db, const std::vector<ScoredDocumen
       std::string title = values.get(v.did, 1), url = values.get(v.did, 2);
       if (title.empty() && values.get(v.did, 0).empty()) {
         // Written before the display slots.
-        StoredArticle o = stored_article(db.get_document(v.did, Xapian::DOC_ASSUME_VALID));
+        StoredArticle o = read_stored(db.get_document(v.did, Xapian::DOC_ASSUME_VALID));
         title = std::move(o.title);
         url = std::move(o.url);
       }

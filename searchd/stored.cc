@@ -2,6 +2,8 @@
 
 #include <simdjson.h>
 
+#include "indexer/stored_data.h"
+
 namespace portal {
 namespace {
 
@@ -38,6 +40,10 @@ StoredArticle read_stored(std::string_view json) {
   read_strings(o, "topics", a.topics);
   read_strings(o, "translations", a.translations);
   return a;
+}
+
+StoredArticle read_stored(const Xapian::Document& doc) {
+  return read_stored(StoredParts(doc.get_data()).json());
 }
 
 }  // namespace portal

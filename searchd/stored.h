@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include <xapian.h>
+
 namespace portal {
 
 // The display fields of a stored article. A field that is missing or not of
@@ -23,5 +25,9 @@ struct StoredArticle {
 };
 
 StoredArticle read_stored(std::string_view json);
+
+// The display fields of the article `doc` stores; its body only when the
+// body is not stored apart (indexer/stored_data.h, StoredParts).
+StoredArticle read_stored(const Xapian::Document& doc);
 
 }  // namespace portal

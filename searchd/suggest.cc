@@ -4,7 +4,6 @@
 
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
-#include "indexer/stored_data.h"
 #include "searchd/query_terms.h"
 #include "searchd/stored.h"
 
@@ -67,7 +66,7 @@ std::vector<Suggestion> suggestions(Xapian::Database& db, const SuggestRequest& 
     Suggestion title{doc.get_value(schema::kTitleSlot), "title", doc.get_value(schema::kIdSlot),
                      doc.get_value(schema::kUrlSlot)};
     if (title.id.empty()) {
-      StoredArticle a = read_stored(decode_stored(doc.get_data()));
+      StoredArticle a = read_stored(doc);
       if (a.id.empty() && a.title.empty()) continue;
       title = {std::move(a.title), "title", std::move(a.id), std::move(a.url)};
     }
