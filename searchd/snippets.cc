@@ -152,25 +152,27 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
   };
   // unit[i]: the unit of words[from + i] (-1: none), or for a word met for
   // the first time, -2 - k where k is its index among the new words, which
-  // are resolved below.
+  // are resolved below. A new word is entered in seen_ at once, as pending
+  // (-2 - k), so that its repetitions find it there.
   std::vector<long> unit(words.size() - from);
   std::vector<size_t> first_at, keys;  // the first occurrence and key of each new word
-  absl::flat_hash_map<size_t, long> fresh_index;
-  // About half the words of a highlighter's first text are new to it; of
-  // later ones, few.
-  fresh_index.reserve(seen_.empty() ? (words.size() - from) / 2 : 64);
-  for (size_t i = from; i < words.size(); ++i) {
-    size_t key = key_of(words[i]);
-    if (auto it = seen_.find(key); it != seen_.end()) {
-      unit[i - from] = it->second;
-      continue;
+  // Pending entries must not outlive this call.
+  struct Pending {
+    absl::flat_hash_map<size_t, long>& seen;
+    const std::vector<size_t>& keys;
+    bool resolved = false;
+    ~Pending() {
+      if (!resolved)
+        for (size_t key : keys) seen.erase(key);
     }
-    auto [it, fresh] = fresh_index.try_emplace(key, static_cast<long>(keys.size()));
+  } pending{seen_, keys};
+  for (size_t i = from; i < words.size(); ++i) {
+    auto [it, fresh] = seen_.try_emplace(key_of(words[i]), -2 - static_cast<long>(keys.size()));
     if (fresh) {
       first_at.push_back(i);
-      keys.push_back(key);
+      keys.push_back(it->first);
     }
-    unit[i - from] = -2 - it->second;
+    unit[i - from] = it->second;
   }
   // Words met in earlier requests have their records already; the others
   // are normalised together, and their records remembered.
@@ -204,7 +206,8 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
     }
   }
   if (!records.empty()) normalized.insert_each(record_keys, records);
-  for (size_t k = 0; k < keys.size(); ++k) seen_.emplace(keys[k], resolved[k]);
+  for (size_t k = 0; k < keys.size(); ++k) seen_[keys[k]] = resolved[k];
+  pending.resolved = true;
   for (size_t i = from; i < words.size(); ++i) {
     long u = unit[i - from];
     if (u <= -2) u = resolved[static_cast<size_t>(-2 - u)];
