@@ -108,7 +108,9 @@ class Highlighter {
   std::vector<std::string> matchable_;  // the query words that can
   mutable std::unordered_map<std::string, size_t> wanted_;  // by language
   // Words met so far (a hash of language, compound flag and the word as
-  // written) to the unit they match, or -1.
+  // written) to the unit they match, or -1; within matches(), a word met
+  // for the first time is pending (-2 - its index among the new words)
+  // until its record is read.
   mutable absl::flat_hash_map<size_t, long> seen_;
 };
 
