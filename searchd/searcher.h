@@ -191,8 +191,11 @@ struct SearcherOptions {
   // quarter to a half of this many of its matches (schema.h, kSamplePrefix;
   // on an index without samples, on the first this many the matcher visits),
   // and the total and facet counts are estimates (total_is_exact and
-  // facets_exact false). 0: always count every match. A query without words
-  // or filters is counted exactly at any size, from term statistics.
+  // facets_exact false). On an index of at most three times this many
+  // documents every match is counted: there, counting the rest costs about
+  // what a second match over a sample does. 0: always count every match. A query
+  // without words or filters is counted exactly at any size, from term
+  // statistics.
   unsigned long exact_count_limit = 10000;
   // Keep the facet values of a single local index in memory (FacetColumns,
   // built in the background for each new revision) and count from them.

@@ -420,6 +420,36 @@ TEST_F(SearcherListingTest, AFirstEstimatePastTheLimitIsCheckedOnTheSample) {
   EXPECT_EQ(facet(narrow, "year"), (std::map<std::string, unsigned long>{{"2019", 60}}));
 }
 
+TEST_F(SearcherListingTest, AnIndexOfAtMostThreeTimesTheLimitIsCountedWhole) {
+  // There a match past the limit is counted whole, exactly; on a larger
+  // index it is counted in a sample. Newer articles are longer (weigh less):
+  // past the limit the matcher skips them.
+  std::vector<std::string> lines;
+  for (int i = 0; i < 1200; ++i) {
+    std::string filler;
+    for (int k = 0; k < i / 100; ++k) filler += " cargo";
+    lines.push_back(R"({"id":"w)" + std::to_string(i) + R"(","lang":"en","date":")" +
+                    std::to_string(2019 + i / 300) + R"(-01-01","title":"Notice )" +
+                    std::to_string(i) + R"(","body":"harbour)" + filler + R"("})");
+  }
+  write(lines);
+  SearchRequest r;
+  r.q = "harbour";
+  r.facets = {"year"};
+  SearcherOptions capped;
+  capped.exact_count_limit = 400;
+  auto whole = Searcher(db, capped).search(r);
+  EXPECT_TRUE(whole.total_is_exact);
+  EXPECT_TRUE(whole.facets_exact);
+  EXPECT_EQ(whole.total, 1200u);
+  EXPECT_EQ(facet(whole, "year"), (std::map<std::string, unsigned long>{
+                                      {"2019", 300}, {"2020", 300}, {"2021", 300}, {"2022", 300}}));
+  capped.exact_count_limit = 399;
+  auto sampled = Searcher(db, capped).search(r);
+  EXPECT_FALSE(sampled.total_is_exact);
+  EXPECT_FALSE(sampled.facets_exact);
+}
+
 TEST_F(SearcherListingTest, RescoredPagesFollowEachOtherAndGroupsShowTheirBestVersion) {
   // More matches than the rescoring window; the two versions of group "g":
   // "ga" ranks first on its words alone, "gb" holds them as a phrase.
