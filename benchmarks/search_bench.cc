@@ -57,6 +57,9 @@ int main(int argc, char** argv) {
   app.add_option("--rescore-window", options.ranking.rescore_window,
                  "matches rescored with the phrase and near boosts (0: every match)")
       ->capture_default_str();
+  app.add_option("--title-weight", options.ranking.title_weight,
+                 "weight of the title boost (0: none)")
+      ->capture_default_str();
   bool titles_only = false;
   app.add_flag(
       "--titles-only", titles_only,
