@@ -193,8 +193,8 @@ struct SearcherOptions {
   // and the total and facet counts are estimates (total_is_exact and
   // facets_exact false). On an index of at most three times this many
   // documents every match is counted: there, counting the rest costs about
-  // what a second match over a sample does. 0: always count every match. A query
-  // without words or filters is counted exactly at any size, from term
+  // what a second match over a sample does. 0: always count every match. A
+  // query without words or filters is counted exactly at any size, from term
   // statistics.
   unsigned long exact_count_limit = 10000;
   // Keep the facet values of a single local index in memory (FacetColumns,
