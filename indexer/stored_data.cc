@@ -95,8 +95,9 @@ std::string encode_stored(std::string_view json) {
 
 std::string encode_stored(std::string_view head, std::string_view body) {
   // The body's start ends just after white space within its first
-  // kBodyStartBytes (a snippet reads text in pieces ending there), what a
-  // snippet reads at a character within its first kBodyReadBytes.
+  // kBodyStartBytes (a snippet reads text in pieces ending there); what a
+  // snippet reads ends at a character boundary within its first
+  // kBodyReadBytes.
   size_t start = body.empty()
                      ? std::string_view::npos
                      : body.find_last_of(" \n\t", std::min(body.size(), kBodyStartBytes) - 1);
