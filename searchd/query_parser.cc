@@ -148,8 +148,9 @@ struct Item {
 
 class Parser {
  public:
-  Parser(std::vector<Token> tokens, const QueryContext& ctx, bool relaxed, ParsedQuery& out)
-      : t_(std::move(tokens)), ctx_(ctx), relaxed_(relaxed), out_(out) {
+  Parser(std::vector<Token> tokens, const QueryContext& ctx, const Xapian::Database* db,
+         bool relaxed, ParsedQuery& out)
+      : t_(std::move(tokens)), ctx_(ctx), db_(db), relaxed_(relaxed), out_(out) {
     languages_ = query_languages("");
   }
 
@@ -377,7 +378,8 @@ class Parser {
     return item;
   }
 
-  static Xapian::Query date_range(const std::string& v) {
+  Xapian::Query date_range(const std::string& v) {
+    out_.has_dates = true;
     auto dots = v.find("..");
     std::string from, to;
     if (dots == std::string::npos) {
@@ -389,11 +391,14 @@ class Parser {
       if (!a.empty()) from = date_bound(a, false, "q");
       if (!b.empty()) to = date_bound(b, true, "q");
     }
-    return date_values(from, to);
+    if (!from.empty() && !to.empty() && from > to)
+      fail("the range 'date:" + v + "' ends before it starts");
+    return db_ ? date_filter(*db_, from, to) : date_values(from, to);
   }
 
   std::vector<Token> t_;
   const QueryContext& ctx_;
+  const Xapian::Database* db_;
   bool relaxed_;
   ParsedQuery& out_;
   std::vector<std::string> languages_;
@@ -469,19 +474,20 @@ std::string date_bound(std::string_view text, bool upper, const std::string& par
   return out;
 }
 
-ParsedQuery parse_query(std::string_view q, const QueryContext& context) {
+ParsedQuery parse_query(std::string_view q, const QueryContext& context,
+                        const Xapian::Database* db) {
   std::vector<std::string> fields = {"title", "topic", "type", "lang", "date"};
   for (const auto& f : context.extra_fields) fields.push_back(f.param);
   auto tokens = Lexer(q, fields).run();
 
   ParsedQuery out;
-  Parser strict(tokens, context, false, out);
+  Parser strict(tokens, context, db, false, out);
   out.strict = strict.parse();
   out.has_text = strict.has_text();
   if (out.strict.empty()) out.strict = match_all();
   if (strict.had_default_group()) {
     ParsedQuery scratch;
-    Parser relaxed(tokens, context, true, scratch);
+    Parser relaxed(tokens, context, db, true, scratch);
     out.relaxed = relaxed.parse();
   }
   out.boosts = proximity_boosts(out.words, context.ranking);

@@ -17,6 +17,10 @@
 // value, a bad date, too many terms) are InvalidRequest("q") naming the
 // problem.
 //
+// A date: range is a value range over the date slot, or, given the index it
+// will run on, the same documents as that index's year and month terms
+// (date_filter), which are faster to match.
+//
 // Thread-safe: a pure function of its arguments.
 #pragma once
 
@@ -64,9 +68,12 @@ struct ParsedQuery {
     std::string text;
   };
   std::vector<Word> words;
+  // True when the query has a date: range (parsed again with the index).
+  bool has_dates = false;
 };
 
-ParsedQuery parse_query(std::string_view q, const QueryContext& context);
+ParsedQuery parse_query(std::string_view q, const QueryContext& context,
+                        const Xapian::Database* db = nullptr);
 
 // Validates a date bound ("YYYY", "YYYY-MM" or "YYYY-MM-DD") and returns the
 // string to compare with the date value slot: `upper` bounds are extended so

@@ -573,7 +573,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   if (counting.estimated < 3 && !parsed.words.empty())
     correction = correct_spelling(db, r.q, parsed.words);
   if (counting.estimated == 0 && correction) {
-    ParsedQuery fixed = parse_query(correction->query, context);
+    ParsedQuery fixed = parse_query(correction->query, context, &db);
     if (retry(fixed.strict, fixed.boosts) ||
         (!fixed.relaxed.empty() && retry(fixed.relaxed, fixed.boosts))) {
       result.corrected = correction->query;
@@ -734,8 +734,13 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   SearchResult result;
   auto run = [&] {
     bool partial = false;
-    result = impl_->with_db([&](Xapian::Database& db) { return impl_->run(db, r, parsed, p); },
-                            &partial);
+    result = impl_->with_db(
+        [&](Xapian::Database& db) {
+          // A date: range matches faster as this index's year and month terms.
+          if (!parsed.has_dates) return impl_->run(db, r, parsed, p);
+          return impl_->run(db, r, parse_query(r.q, impl_->context, &db), p);
+        },
+        &partial);
     result.partial = partial;
   };
   try {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <regex>
 #include <set>
 
 #include "indexer/schema.h"
@@ -22,33 +23,35 @@ std::set<Xapian::docid> matches(const Xapian::Database& db, const Xapian::Query&
   return out;
 }
 
+// Dated as the indexer dates them (document_builder.cc), with month ends,
+// gaps of whole years and a document without a date.
+void write_dated(const std::string& path) {
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+  std::mt19937 rng(7);
+  for (int i = 0; i < 3000; ++i) {
+    Xapian::Document doc;
+    doc.add_boolean_term("Q" + std::to_string(i));
+    if (i > 0) {
+      int year = 1995 + static_cast<int>(rng() % 12);
+      if (year == 2000) year = 2001;
+      char day[11];
+      std::snprintf(day, sizeof day, "%04d-%02d-%02d", year, 1 + static_cast<int>(rng() % 12),
+                    i % 5 == 0   ? 31
+                    : i % 5 == 1 ? 1
+                                 : 1 + static_cast<int>(rng() % 31));
+      std::string d(day);
+      doc.add_value(schema::kDateSlot, d);
+      doc.add_boolean_term(std::string(schema::kYearPrefix) + d.substr(0, 4));
+      doc.add_boolean_term(std::string(schema::kMonthPrefix) + d.substr(0, 7));
+    }
+    db.add_document(doc);
+  }
+  db.commit();
+}
+
 TEST(DateFilterTest, MatchesWhatTheValueRangeMatches) {
   TempDir dir;
-  {
-    // Dated as the indexer dates them (document_builder.cc), with month
-    // ends, gaps of whole years and a document without a date.
-    Xapian::WritableDatabase db(dir.file("db"), Xapian::DB_CREATE);
-    std::mt19937 rng(7);
-    for (int i = 0; i < 3000; ++i) {
-      Xapian::Document doc;
-      doc.add_boolean_term("Q" + std::to_string(i));
-      if (i > 0) {
-        int year = 1995 + static_cast<int>(rng() % 12);
-        if (year == 2000) year = 2001;
-        char day[11];
-        std::snprintf(day, sizeof day, "%04d-%02d-%02d", year, 1 + static_cast<int>(rng() % 12),
-                      i % 5 == 0   ? 31
-                      : i % 5 == 1 ? 1
-                                   : 1 + static_cast<int>(rng() % 31));
-        std::string d(day);
-        doc.add_value(schema::kDateSlot, d);
-        doc.add_boolean_term(std::string(schema::kYearPrefix) + d.substr(0, 4));
-        doc.add_boolean_term(std::string(schema::kMonthPrefix) + d.substr(0, 7));
-      }
-      db.add_document(doc);
-    }
-    db.commit();
-  }
+  write_dated(dir.file("db"));
   Xapian::Database db(dir.file("db"));
   const std::vector<std::string> bounds = {"",        "1990",       "1995",       "1997-03",
                                            "1998-12", "1999-12-31", "2000",       "2000-06-15",
@@ -65,6 +68,33 @@ TEST(DateFilterTest, MatchesWhatTheValueRangeMatches) {
       compared += !expected.empty();
     }
   EXPECT_GT(compared, 100);
+}
+
+// The query language's date: field, parsed for the index it runs on, is the
+// year and month terms, and matches what its value range matches, alone and
+// combined with the other operators.
+TEST(DateFilterTest, TheQueryFieldMatchesWhatItsValueRangeMatches) {
+  TempDir dir;
+  write_dated(dir.file("db"));
+  Xapian::Database db(dir.file("db"));
+  QueryContext context;
+  int compared = 0;
+  for (const char* q :
+       {"date:1997", "date:1997-03", "date:1998-12-31", "date:1999..2003-01-01", "date:2000..",
+        "date:..2001-06", "NOT date:2002..2003", "date:1996 OR date:2005-07..",
+        "(date:1995-01..1995-06 OR date:2004) NOT date:2004-02"}) {
+    ParsedQuery by_values = parse_query(q, context);
+    ParsedQuery by_terms = parse_query(q, context, &db);
+    EXPECT_TRUE(by_values.has_dates && by_terms.has_dates) << q;
+    // Parsed for the index, the range names its year and month terms.
+    EXPECT_TRUE(std::regex_search(by_terms.strict.get_description(), std::regex("(Y|XM)\\d{4}")))
+        << q << ": " << by_terms.strict.get_description();
+    auto expected = matches(db, by_values.strict);
+    EXPECT_EQ(matches(db, by_terms.strict), expected) << q;
+    compared += !expected.empty() && expected.size() < db.get_doccount();
+  }
+  EXPECT_EQ(compared, 9);
+  EXPECT_FALSE(parse_query("war topic:x", context, &db).has_dates);
 }
 
 }  // namespace

@@ -1099,6 +1099,7 @@ TEST_F(SearcherTest, SyntaxErrorsNameTheProblem) {
       {"topic:", "q: the field 'topic:' has an empty value"},
       {"date:2022-13", "q: bad date"},
       {"date:yesterday..", "q: bad date"},
+      {"war date:2023..2022-06", "q: the range 'date:2023..2022-06' ends before it starts"},
   };
   for (const auto& c : cases) {
     SearchRequest r;
