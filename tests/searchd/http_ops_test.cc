@@ -465,6 +465,51 @@ TEST_F(HttpOpsOwnDaemonTest, ABurstOfNewConnectionsIsQueuedNotDropped) {
   EXPECT_EQ(health->status, 200);
 }
 
+TEST_F(HttpOpsOwnDaemonTest, ReadinessAndMetricsAnswerWhileSearchesFillTheGate) {
+  // One search at a time, and a millisecond's wait for a turn: searches of
+  // long speeches on four connections keep the gate full and some of them
+  // are turned away. Probes do not wait at the gate, so they always answer.
+  TempDir own;
+  std::ifstream in(source_dir() + "/data/zelensky-addresses/docs.jsonl");
+  std::ofstream out(own.file("speeches.jsonl"));
+  std::string line;
+  for (int i = 0; i < 150 && std::getline(in, line); ++i) out << line << "\n";
+  out.close();
+  build_index(own.file("db"), own.file("speeches.jsonl"));
+  Daemon d(own.file("db"), {"--search-concurrency", "1", "--search-queue-ms", "1"});
+  std::atomic<bool> stop{false};
+  std::atomic<int> answered{0}, turned_away{0};
+  std::vector<std::thread> searchers;
+  for (int t = 0; t < 4; ++t)
+    searchers.emplace_back([&, t] {
+      httplib::Client c("127.0.0.1", d.port());
+      c.set_keep_alive(true);
+      const std::string q = t % 2 ? "people" : "Ukraine";
+      while (!stop) {
+        auto res = c.Get("/api/v1/search?per_page=100&q=" + q);
+        if (res && res->status == 200) ++answered;
+        if (res && res->status == 503) ++turned_away;
+      }
+    });
+  httplib::Client probe("127.0.0.1", d.port());
+  probe.set_keep_alive(true);
+  int ready = 0, counted = 0, probes = 0;
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while ((turned_away < 50 || probes < 200) && std::chrono::steady_clock::now() < until) {
+    ++probes;
+    auto r = probe.Get("/readyz");
+    ready += r && r->status == 200;
+    auto m = probe.Get("/metrics");
+    counted += m && m->status == 200 && sample(m->body, "portal_index_documents") == 150;
+  }
+  stop = true;
+  for (auto& t : searchers) t.join();
+  EXPECT_GE(turned_away, 50) << "the gate was never full";
+  EXPECT_GT(answered, 0);
+  EXPECT_EQ(ready, probes);
+  EXPECT_EQ(counted, probes);
+}
+
 TEST_F(HttpOpsOwnDaemonTest, FacetColumnsCanBeTurnedOffAndCountTheSame) {
   Daemon with(dir_.file("db"));
   Daemon without_flag(dir_.file("db"), {"--no-facet-columns"});
