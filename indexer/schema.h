@@ -167,7 +167,8 @@ inline std::vector<std::string> split_values(std::string_view joined) {
 // xapian-tcpsrv runs for remote shards (it cannot load a MatchSpy subclass of
 // ours). The distinct values of the field with slot S, in sorted order, go to
 // spread_slot(S, 0), spread_slot(S, 1), ...; values beyond kMaxSpreadValues
-// still filter but are not counted in facets.
+// still filter, and are counted in facets on local indexes (from the joined
+// slot), not on remote shards.
 inline constexpr unsigned kMaxSpreadValues = 16;
 inline constexpr Xapian::valueno kFirstSpreadSlot = 1000;
 

@@ -51,10 +51,6 @@ void SlotCounter::values_of(const Spec& spec, std::string_view value,
     if (at == std::string_view::npos) break;
     value.remove_prefix(at + 1);
   }
-  if (out.size() > schema::kMaxSpreadValues) {
-    std::sort(out.begin(), out.end());
-    out.resize(schema::kMaxSpreadValues);
-  }
 }
 
 void SlotCounter::count(std::string_view value) {

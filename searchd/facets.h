@@ -5,8 +5,9 @@
 // match (LocalCountSpy), from facet columns held in memory when there are
 // some (facet_columns.h); remote shards run Xapian's ValueCountMatchSpy over
 // the spread slots of multi-valued fields (schema::spread_slot), so that
-// each value counts. For exact counts the match must look at every document
-// (get_mset with check_at_least = the database size); when it looks at fewer
+// each value counts (there, only a document's first kMaxSpreadValues values
+// of a field, in sorted order; every value on a local index). For exact counts the match must look
+// at every document (get_mset with check_at_least = the database size); when it looks at fewer
 // (SearcherOptions::exact_count_limit), the match is counted again in a
 // sample of the index, and counts are scaled up to estimates. A
 // match of every document needs no spy at all: its counts are the term
@@ -65,8 +66,7 @@ class SlotCounter {
   const Spec& spec() const { return spec_; }
   Xapian::valueno slot() const { return spec_.slot; }
   // The values a document whose value is `value` counts for: each distinct
-  // one once and, as in the spread slots, only the first kMaxSpreadValues in
-  // sorted order. Views into `value`.
+  // one once. Views into `value`.
   static void values_of(const Spec& spec, std::string_view value,
                         std::vector<std::string_view>& out);
   // Counts one document whose value is `value` (empty: none).
@@ -132,7 +132,8 @@ class LocalCountSpy final : public Xapian::MatchSpy {
 // slot, fed by a LocalCountSpy (local()); with `portable`, with Xapian's
 // ValueCountMatchSpy (one per slot: the field's slot, or the spread slots of
 // a multi-valued field), which also runs inside remote shards. Both count the
-// same.
+// same, but for documents with more than kMaxSpreadValues values of a field,
+// whose values past that only the local counter counts.
 class FacetSpy {
  public:
   FacetSpy(FacetField field, bool portable) : field_(std::move(field)), portable_(portable) {}
