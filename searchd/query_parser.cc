@@ -6,6 +6,7 @@
 
 #include "analyzers/analyzer.h"
 #include "searchd/date_filter.h"
+#include "searchd/field_values.h"
 #include "searchd/query_terms.h"
 #include "searchd/searcher.h"
 
@@ -363,9 +364,9 @@ class Parser {
         item.query = word_query(v, languages_, QueryField::kTitle);
       }
     } else if (t.field == "topic") {
-      item.query = Xapian::Query(std::string(schema::kTopicPrefix) + v);
+      item.query = field_value(std::string(schema::kTopicPrefix), v);
     } else if (t.field == "type") {
-      item.query = Xapian::Query(std::string(schema::kTypePrefix) + v);
+      item.query = field_value(std::string(schema::kTypePrefix), v);
     } else if (t.field == "lang") {
       item.query =
           Xapian::Query(std::string(schema::kLangPrefix) + analysis::normalize_language_tag(v));
@@ -373,13 +374,19 @@ class Parser {
       item.query = date_range(v);
     } else {
       for (const auto& f : ctx_.extra_fields)
-        if (f.param == t.field) item.query = Xapian::Query(f.term_prefix() + v);
+        if (f.param == t.field) item.query = field_value(f.term_prefix(), v);
     }
     return item;
   }
 
+  Xapian::Query field_value(const std::string& prefix, const std::string& v) {
+    out_.index_terms = true;
+    if (!db_) return Xapian::Query(prefix + v);
+    return field_values(*db_, prefix, v, ctx_.max_wildcard_expansion);
+  }
+
   Xapian::Query date_range(const std::string& v) {
-    out_.has_dates = true;
+    out_.index_terms = true;
     auto dots = v.find("..");
     std::string from, to;
     if (dots == std::string::npos) {

@@ -17,9 +17,12 @@
 // value, a bad date, too many terms) are InvalidRequest("q") naming the
 // problem.
 //
-// A date: range is a value range over the date slot, or, given the index it
-// will run on, the same documents as that index's year and month terms
-// (date_filter), which are faster to match.
+// Given the index it will run on, a query is parsed into that index's own
+// terms where they exist: a date: range becomes the same documents as year
+// and month terms (date_filter), faster to match than the value range over
+// the date slot it is without; a field value typed loosely (topic:санкції,
+// speaker:Zelensky) becomes the indexed values that hold its words
+// (field_values.h), where without the index it names one value exactly.
 //
 // Thread-safe: a pure function of its arguments.
 #pragma once
@@ -68,8 +71,9 @@ struct ParsedQuery {
     std::string text;
   };
   std::vector<Word> words;
-  // True when the query has a date: range (parsed again with the index).
-  bool has_dates = false;
+  // True when the query has a date: range or a field value, which parsing
+  // with the index changes.
+  bool index_terms = false;
 };
 
 ParsedQuery parse_query(std::string_view q, const QueryContext& context,

@@ -736,8 +736,8 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     bool partial = false;
     result = impl_->with_db(
         [&](Xapian::Database& db) {
-          // A date: range matches faster as this index's year and month terms.
-          if (!parsed.has_dates) return impl_->run(db, r, parsed, p);
+          // Date ranges and field values as this index's own terms.
+          if (!parsed.index_terms) return impl_->run(db, r, parsed, p);
           return impl_->run(db, r, parse_query(r.q, impl_->context, &db), p);
         },
         &partial);

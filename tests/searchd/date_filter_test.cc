@@ -85,7 +85,7 @@ TEST(DateFilterTest, TheQueryFieldMatchesWhatItsValueRangeMatches) {
         "(date:1995-01..1995-06 OR date:2004) NOT date:2004-02"}) {
     ParsedQuery by_values = parse_query(q, context);
     ParsedQuery by_terms = parse_query(q, context, &db);
-    EXPECT_TRUE(by_values.has_dates && by_terms.has_dates) << q;
+    EXPECT_TRUE(by_values.index_terms && by_terms.index_terms) << q;
     // Parsed for the index, the range names its year and month terms.
     EXPECT_TRUE(std::regex_search(by_terms.strict.get_description(), std::regex("(Y|XM)\\d{4}")))
         << q << ": " << by_terms.strict.get_description();
@@ -94,7 +94,7 @@ TEST(DateFilterTest, TheQueryFieldMatchesWhatItsValueRangeMatches) {
     compared += !expected.empty() && expected.size() < db.get_doccount();
   }
   EXPECT_EQ(compared, 9);
-  EXPECT_FALSE(parse_query("war topic:x", context, &db).has_dates);
+  EXPECT_FALSE(parse_query("war -peace", context, &db).index_terms);
 }
 
 }  // namespace

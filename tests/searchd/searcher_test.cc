@@ -13,6 +13,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/schema.h"
+#include "searchd/field_values.h"
 #include "searchd/query_parser.h"
 #include "tests/searchd/corpus.h"
 
@@ -1073,6 +1074,61 @@ TEST_F(SearcherTest, TwoWordsRelaxToAnyWordWhenAllFindNothing) {
   EXPECT_TRUE(relaxed.relaxed);
   EXPECT_EQ(relaxed.total, strict.total);
   EXPECT_EQ(search("sanctions embargo").relaxed, false);
+}
+
+// A field value typed in the query matches the indexed values holding its
+// words, whatever their case and script; a filter parameter stays exact.
+TEST_F(SearcherTest, TypedFieldValuesMatchTheValuesHoldingTheirWords) {
+  auto having = [&](const char* key, auto pred) {
+    return corpus_
+        ->where([&](const auto& d) {
+          auto vs = Corpus::list(d, key);
+          return std::any_of(vs.begin(), vs.end(), pred);
+        })
+        .size();
+  };
+  auto is = [](const char* v) { return [=](const std::string& s) { return s == v; }; };
+  const auto sanctions = having("topics", [](const std::string& t) {
+    return t == "Міжнародні санкції" || t == "Секторальні санкції";
+  });
+  const auto international = having("topics", is("Міжнародні санкції"));
+  const auto sectoral = having("topics", is("Секторальні санкції"));
+  ASSERT_GT(international, 0u);
+  ASSERT_GT(sectoral, 0u);
+  ASSERT_LT(international, sanctions);
+  // "санкції" is a word of two topics; "Санкційна політика" is another word.
+  EXPECT_EQ(search("topic:санкції", false).total, sanctions);
+  EXPECT_EQ(search("topic:\"санкції МІЖНАРОДНІ\"", false).total, international);
+  EXPECT_EQ(search("topic:санкції -topic:\"секторальні санкції\"", false).total,
+            sanctions - sectoral);
+  // Another form of the word meets it by its key; a word of no topic, nothing.
+  EXPECT_EQ(search("topic:санкція", false).total, sanctions);
+  EXPECT_EQ(search("topic:football", false).total, 0u);
+  // Across scripts, by the names' keys.
+  const auto zelensky = having("speakers", is("Володимир Зеленський"));
+  ASSERT_GT(zelensky, 0u);
+  EXPECT_EQ(search("speaker:Zelensky", false).total, zelensky);
+  EXPECT_EQ(search("place:Kyiv", false).total, having("places", is("Київ")));
+  EXPECT_EQ(search("topic:embargo", false).total, having("topics", is("Нафтове ембарго")));
+  EXPECT_EQ(search("type:SPEECH", false).total, corpus_->docs.size());
+
+  SearchRequest exact;
+  exact.collapse = false;
+  exact.filters["topic"] = {"санкції"};
+  EXPECT_EQ(search(exact).total, 0u);
+  exact.filters["topic"] = {"Міжнародні санкції"};
+  EXPECT_EQ(search(exact).total, international);
+
+  Xapian::Database db(dir_->file("db"));
+  const std::string prefix(schema::kTopicPrefix);
+  EXPECT_NO_THROW(field_values(db, prefix, "санкції", 2));
+  try {
+    field_values(db, prefix, "санкції", 1);
+    ADD_FAILURE() << "two values past a limit of one";
+  } catch (const InvalidRequest& e) {
+    EXPECT_NE(std::string(e.what()).find("matches more than 1 values"), std::string::npos)
+        << e.what();
+  }
 }
 
 TEST_F(SearcherTest, StrayOperatorsAreIgnored) {
