@@ -1,5 +1,6 @@
 #include "searchd/date_filter.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "indexer/schema.h"
@@ -25,8 +26,7 @@ Xapian::Query date_values(const std::string& from, const std::string& to) {
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to);
 }
 
-Xapian::Query date_filter(const Xapian::Database& db, const std::string& from,
-                          const std::string& to) {
+Xapian::Query date_filter(const IndexTerms& terms, const std::string& from, const std::string& to) {
   auto inside = [&](const Span& s) {
     return (from.empty() || from <= s.first) && (to.empty() || s.last <= to);
   };
@@ -36,26 +36,30 @@ Xapian::Query date_filter(const Xapian::Database& db, const std::string& from,
   const std::string year_prefix(schema::kYearPrefix), month_prefix(schema::kMonthPrefix);
   std::vector<Xapian::Query> parts;
   std::vector<std::string> cut_years;
-  for (auto it = db.allterms_begin(year_prefix); it != db.allterms_end(year_prefix); ++it) {
-    const std::string year = (*it).substr(year_prefix.size());
+  const auto years = terms(year_prefix);
+  for (const auto& [term, freq] : *years) {
+    const std::string year = term.substr(year_prefix.size());
     Span s = span_of(year);
     if (year.size() != 4 || outside(s)) continue;
     if (inside(s))
-      parts.emplace_back(*it);
+      parts.emplace_back(term);
     else
       cut_years.push_back(year);
   }
-  for (const auto& year : cut_years) {
-    const std::string prefix = month_prefix + year + "-";
-    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-      Span s = span_of((*it).substr(month_prefix.size()));
+  if (!cut_years.empty()) {
+    const auto months = terms(month_prefix);
+    for (const auto& [term, freq] : *months) {
+      const std::string month = term.substr(month_prefix.size());
+      if (std::find(cut_years.begin(), cut_years.end(), month.substr(0, 4)) == cut_years.end())
+        continue;
+      Span s = span_of(month);
       if (outside(s)) continue;
       if (inside(s)) {
-        parts.emplace_back(*it);
+        parts.emplace_back(term);
         continue;
       }
       // Cut by a bound: the month's documents, checked by date.
-      parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(*it), date_values(from, to));
+      parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(term), date_values(from, to));
     }
   }
   if (parts.empty()) return Xapian::Query::MatchNothing;

@@ -12,15 +12,16 @@
 
 #include <string>
 
+#include "searchd/index_terms.h"
+
 namespace portal {
 
 // The value range over schema::kDateSlot from `from` to `to` (bounds as
 // date_bound() returns them; either may be empty, not both).
 Xapian::Query date_values(const std::string& from, const std::string& to);
 
-// The documents of `db` that date_values(from, to) matches, as a boolean
-// query over year and month terms.
-Xapian::Query date_filter(const Xapian::Database& db, const std::string& from,
-                          const std::string& to);
+// The documents of an index that date_values(from, to) matches, as a boolean
+// query over its year and month terms (`terms`).
+Xapian::Query date_filter(const IndexTerms& terms, const std::string& from, const std::string& to);
 
 }  // namespace portal

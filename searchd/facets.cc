@@ -224,13 +224,6 @@ Facet FacetSpy::result(double scale, size_t limit, const std::vector<std::string
   return ordered_facet(field_, std::move(values), limit, selected);
 }
 
-TermFreqs prefix_terms(const Xapian::Database& db, const std::string& prefix) {
-  TermFreqs out;
-  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
-    if (it.get_termfreq() > 0) out.emplace_back(*it, it.get_termfreq());
-  return out;
-}
-
 Facet term_facet(const Xapian::Database& db, const FacetField& field) {
   std::vector<FacetValue> values;
   for (const auto& [term, freq] : prefix_terms(db, field.term_prefix))
@@ -279,8 +272,10 @@ Xapian::doccount TermCountCache::groups(const Xapian::Database& db) {
   return kept(db, &TermCountCache::groups_, "", [&] { return group_count(db); });
 }
 
-TermFreqs TermCountCache::terms(const Xapian::Database& db, const std::string& prefix) {
-  return kept(db, &TermCountCache::terms_, prefix, [&] { return prefix_terms(db, prefix); });
+std::shared_ptr<const TermFreqs> TermCountCache::terms(const Xapian::Database& db,
+                                                       const std::string& prefix) {
+  return kept(db, &TermCountCache::terms_, prefix,
+              [&] { return std::make_shared<const TermFreqs>(prefix_terms(db, prefix)); });
 }
 
 MatchCounter::MatchCounter(bool portable) {

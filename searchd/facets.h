@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "indexer/schema.h"
+#include "searchd/index_terms.h"
 #include "searchd/searcher.h"
 
 namespace portal {
@@ -158,11 +159,6 @@ class FacetSpy {
   std::unique_ptr<SlotCounter> local_;
 };
 
-// The terms of `db` that start with `prefix` (prefix included), in term
-// order, with the number of documents of each (none left out at 0).
-using TermFreqs = std::vector<std::pair<std::string, Xapian::doccount>>;
-TermFreqs prefix_terms(const Xapian::Database& db, const std::string& prefix);
-
 // The facet over every document of `db`, read from the term frequencies of
 // the field's filter terms: the same counts as a FacetSpy over a match of
 // every document, without visiting them.
@@ -189,7 +185,7 @@ class TermCountCache {
  public:
   Facet facet(const Xapian::Database& db, const FacetField& field);
   Xapian::doccount groups(const Xapian::Database& db);
-  TermFreqs terms(const Xapian::Database& db, const std::string& prefix);
+  std::shared_ptr<const TermFreqs> terms(const Xapian::Database& db, const std::string& prefix);
 
  private:
   // table[key] for `db`'s revision, from compute() the first time. Entries
@@ -200,9 +196,9 @@ class TermCountCache {
 
   std::mutex mu_;
   std::string revision_;
-  std::map<std::string, Facet> facets_;             // by field name
-  std::map<std::string, Xapian::doccount> groups_;  // key ""
-  std::map<std::string, TermFreqs> terms_;          // by prefix
+  std::map<std::string, Facet> facets_;                            // by field name
+  std::map<std::string, Xapian::doccount> groups_;                 // key ""
+  std::map<std::string, std::shared_ptr<const TermFreqs>> terms_;  // by prefix
 };
 
 // Counts the matching documents and their translation groups (a document

@@ -14,9 +14,24 @@ namespace {
 // The words of a value: normalised terms and their cross-script keys.
 struct Words {
   std::vector<std::string> terms, keys;
-  bool has(const std::string& term, const std::string& key) const {
-    return std::find(terms.begin(), terms.end(), term) != terms.end() ||
-           (!key.empty() && std::find(keys.begin(), keys.end(), key) != keys.end());
+  bool same(size_t i, const Words& other, size_t j) const {
+    return terms[i] == other.terms[j] || (!keys[i].empty() && keys[i] == other.keys[j]);
+  }
+  // Whether each word of `typed` is one of these.
+  bool hold(const Words& typed) const {
+    for (size_t j = 0; j < typed.terms.size(); ++j) {
+      bool found = false;
+      for (size_t i = 0; i < terms.size() && !found; ++i) found = same(i, typed, j);
+      if (!found) return false;
+    }
+    return true;
+  }
+  // Whether these are the words of `typed`, in order.
+  bool are(const Words& typed) const {
+    if (terms.size() != typed.terms.size()) return false;
+    for (size_t i = 0; i < terms.size(); ++i)
+      if (!same(i, typed, i)) return false;
+    return true;
   }
 };
 
@@ -35,38 +50,49 @@ analysis::BoundedCache<std::string, Words>& value_words() {
   return cache;
 }
 
+Xapian::Query any_of(const std::vector<std::string>& terms) {
+  if (terms.size() == 1) return Xapian::Query(terms.front());
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), 0.0);
+}
+
 }  // namespace
 
-Xapian::Query field_values(const Xapian::Database& db, const std::string& prefix,
+Xapian::Query field_values(const IndexTerms& terms, const std::string& prefix,
                            std::string_view typed, unsigned max_values) {
   const std::string exact = prefix + std::string(typed);
   const Words wanted = words_of(typed);
   if (wanted.terms.empty()) return Xapian::Query(exact);
-  std::vector<Xapian::Query> terms{Xapian::Query(exact)};
+  // Values whose words are those typed, and values that hold them.
+  std::vector<std::string> whole{exact}, holding{exact};
   auto& cache = value_words();
-  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-    const std::string& term = *it;
-    if (term == exact) continue;
-    bool match = false;
-    auto matches = [&](const Words& value) {
-      match = true;
-      for (size_t i = 0; i < wanted.terms.size() && match; ++i)
-        match = value.has(wanted.terms[i], wanted.keys[i]);
+  const auto values = terms(prefix);
+  bool exists = false;
+  for (const auto& [term, freq] : *values) {
+    if (term == exact) {
+      exists = true;
+      continue;
+    }
+    bool is = false, holds = false;
+    auto compare = [&](const Words& value) {
+      is = value.are(wanted);
+      holds = is || value.hold(wanted);
     };
-    if (!cache.find(term, matches)) {
+    if (!cache.find(term, compare)) {
       Words value = words_of(std::string_view(term).substr(prefix.size()));
-      matches(value);
+      compare(value);
       cache.insert(term, std::move(value));
     }
-    if (!match) continue;
-    if (terms.size() > max_values)
+    if (is) whole.push_back(term);
+    if (!holds) continue;
+    if (holding.size() > max_values)
       throw InvalidRequest("q", "the field value '" + std::string(typed) + "' matches more than " +
                                     std::to_string(max_values) + " values; give more of its words");
-    terms.emplace_back(term);
+    holding.push_back(term);
   }
-  if (terms.size() == 1) return terms.front();
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                       Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), 0.0);
+  // A value named whole is that value alone, as the advanced search's lists
+  // name them; only a part of a value stands for every value holding it.
+  return any_of(exists || whole.size() > 1 ? whole : holding);
 }
 
 }  // namespace portal

@@ -149,9 +149,9 @@ struct Item {
 
 class Parser {
  public:
-  Parser(std::vector<Token> tokens, const QueryContext& ctx, const Xapian::Database* db,
-         bool relaxed, ParsedQuery& out)
-      : t_(std::move(tokens)), ctx_(ctx), db_(db), relaxed_(relaxed), out_(out) {
+  Parser(std::vector<Token> tokens, const QueryContext& ctx, const IndexTerms* index, bool relaxed,
+         ParsedQuery& out)
+      : t_(std::move(tokens)), ctx_(ctx), index_(index), relaxed_(relaxed), out_(out) {
     languages_ = query_languages("");
   }
 
@@ -381,8 +381,8 @@ class Parser {
 
   Xapian::Query field_value(const std::string& prefix, const std::string& v) {
     out_.index_terms = true;
-    if (!db_) return Xapian::Query(prefix + v);
-    return field_values(*db_, prefix, v, ctx_.max_wildcard_expansion);
+    if (!index_) return Xapian::Query(prefix + v);
+    return field_values(*index_, prefix, v, ctx_.max_wildcard_expansion);
   }
 
   Xapian::Query date_range(const std::string& v) {
@@ -400,12 +400,12 @@ class Parser {
     }
     if (!from.empty() && !to.empty() && from > to)
       fail("the range 'date:" + v + "' ends before it starts");
-    return db_ ? date_filter(*db_, from, to) : date_values(from, to);
+    return index_ ? date_filter(*index_, from, to) : date_values(from, to);
   }
 
   std::vector<Token> t_;
   const QueryContext& ctx_;
-  const Xapian::Database* db_;
+  const IndexTerms* index_;
   bool relaxed_;
   ParsedQuery& out_;
   std::vector<std::string> languages_;
@@ -481,20 +481,19 @@ std::string date_bound(std::string_view text, bool upper, const std::string& par
   return out;
 }
 
-ParsedQuery parse_query(std::string_view q, const QueryContext& context,
-                        const Xapian::Database* db) {
+ParsedQuery parse_query(std::string_view q, const QueryContext& context, const IndexTerms* index) {
   std::vector<std::string> fields = {"title", "topic", "type", "lang", "date"};
   for (const auto& f : context.extra_fields) fields.push_back(f.param);
   auto tokens = Lexer(q, fields).run();
 
   ParsedQuery out;
-  Parser strict(tokens, context, db, false, out);
+  Parser strict(tokens, context, index, false, out);
   out.strict = strict.parse();
   out.has_text = strict.has_text();
   if (out.strict.empty()) out.strict = match_all();
   if (strict.had_default_group()) {
     ParsedQuery scratch;
-    Parser relaxed(tokens, context, db, true, scratch);
+    Parser relaxed(tokens, context, index, true, scratch);
     out.relaxed = relaxed.parse();
   }
   out.boosts = proximity_boosts(out.words, context.ranking);

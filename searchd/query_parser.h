@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "indexer/schema.h"
+#include "searchd/index_terms.h"
 #include "searchd/ranking_options.h"
 
 namespace portal {
@@ -76,8 +77,9 @@ struct ParsedQuery {
   bool index_terms = false;
 };
 
+// `index`: the terms of the index the query will run on, if known.
 ParsedQuery parse_query(std::string_view q, const QueryContext& context,
-                        const Xapian::Database* db = nullptr);
+                        const IndexTerms* index = nullptr);
 
 // Validates a date bound ("YYYY", "YYYY-MM" or "YYYY-MM-DD") and returns the
 // string to compare with the date value slot: `upper` bounds are extended so

@@ -222,6 +222,11 @@ struct Searcher::Impl {
     }
   }
 
+  // The terms of `db` under a prefix, kept per revision (term_counts).
+  IndexTerms terms_of(Xapian::Database& db) const {
+    return [this, &db](const std::string& prefix) { return term_counts.terms(db, prefix); };
+  }
+
   Plan plan(const SearchRequest& r) const;
   SearchResult run(Xapian::Database& db, const SearchRequest& r, const ParsedQuery& parsed,
                    Plan& p) const;
@@ -522,7 +527,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   bool long_query = !parsed.relaxed.empty() && parsed.words.size() > options.ranking.max_all_words;
   p.text = long_query ? parsed.relaxed : parsed.strict;
   p.boosts = parsed.boosts;
-  if (!p.from.empty() || !p.to.empty()) p.dates = date_filter(db, p.from, p.to);
+  if (!p.from.empty() || !p.to.empty()) p.dates = date_filter(terms_of(db), p.from, p.to);
   p.groups = db.get_value_freq(schema::kGroupSlot) > 0;
   // A match of every document is counted from term statistics instead.
   const bool everything =
@@ -538,10 +543,10 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     // Newest first: the page is among the newest months, so the matcher need
     // not sort every document. Widened until the page is full (a collapsed
     // page needs as many groups) or every month is taken.
-    const TermFreqs months = term_counts.terms(db, std::string(schema::kMonthPrefix));
+    const auto months = term_counts.terms(db, std::string(schema::kMonthPrefix));
     for (Xapian::doccount held = 4 * (first + r.per_page) + 16;; held *= 4) {
       Plan newest = p;
-      newest.text = newest_months(months, held);
+      newest.text = newest_months(*months, held);
       page =
           match(db, newest.text.empty() ? p : newest, first, r.per_page, spies, nullptr, counting);
       if (newest.text.empty() || page.size() >= static_cast<size_t>(r.per_page)) break;
@@ -573,7 +578,8 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   if (counting.estimated < 3 && !parsed.words.empty())
     correction = correct_spelling(db, r.q, parsed.words);
   if (counting.estimated == 0 && correction) {
-    ParsedQuery fixed = parse_query(correction->query, context, &db);
+    const IndexTerms terms = terms_of(db);
+    ParsedQuery fixed = parse_query(correction->query, context, &terms);
     if (retry(fixed.strict, fixed.boosts) ||
         (!fixed.relaxed.empty() && retry(fixed.relaxed, fixed.boosts))) {
       result.corrected = correction->query;
@@ -738,7 +744,8 @@ SearchResult Searcher::search(const SearchRequest& request) const {
         [&](Xapian::Database& db) {
           // Date ranges and field values as this index's own terms.
           if (!parsed.index_terms) return impl_->run(db, r, parsed, p);
-          return impl_->run(db, r, parse_query(r.q, impl_->context, &db), p);
+          const IndexTerms terms = impl_->terms_of(db);
+          return impl_->run(db, r, parse_query(r.q, impl_->context, &terms), p);
         },
         &partial);
     result.partial = partial;

@@ -64,7 +64,7 @@ TEST(DateFilterTest, MatchesWhatTheValueRangeMatches) {
       std::string from = a.empty() ? "" : date_bound(a, false, "from");
       std::string to = b.empty() ? "" : date_bound(b, true, "to");
       auto expected = matches(db, date_values(from, to));
-      EXPECT_EQ(matches(db, date_filter(db, from, to)), expected) << a << ".." << b;
+      EXPECT_EQ(matches(db, date_filter(terms_of(db), from, to)), expected) << a << ".." << b;
       compared += !expected.empty();
     }
   EXPECT_GT(compared, 100);
@@ -78,13 +78,14 @@ TEST(DateFilterTest, TheQueryFieldMatchesWhatItsValueRangeMatches) {
   write_dated(dir.file("db"));
   Xapian::Database db(dir.file("db"));
   QueryContext context;
+  const IndexTerms terms = terms_of(db);
   int compared = 0;
   for (const char* q :
        {"date:1997", "date:1997-03", "date:1998-12-31", "date:1999..2003-01-01", "date:2000..",
         "date:..2001-06", "NOT date:2002..2003", "date:1996 OR date:2005-07..",
         "(date:1995-01..1995-06 OR date:2004) NOT date:2004-02"}) {
     ParsedQuery by_values = parse_query(q, context);
-    ParsedQuery by_terms = parse_query(q, context, &db);
+    ParsedQuery by_terms = parse_query(q, context, &terms);
     EXPECT_TRUE(by_values.index_terms && by_terms.index_terms) << q;
     // Parsed for the index, the range names its year and month terms.
     EXPECT_TRUE(std::regex_search(by_terms.strict.get_description(), std::regex("(Y|XM)\\d{4}")))
@@ -94,7 +95,7 @@ TEST(DateFilterTest, TheQueryFieldMatchesWhatItsValueRangeMatches) {
     compared += !expected.empty() && expected.size() < db.get_doccount();
   }
   EXPECT_EQ(compared, 9);
-  EXPECT_FALSE(parse_query("war -peace", context, &db).index_terms);
+  EXPECT_FALSE(parse_query("war -peace", context, &terms).index_terms);
 }
 
 }  // namespace

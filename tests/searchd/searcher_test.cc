@@ -1110,6 +1110,16 @@ TEST_F(SearcherTest, TypedFieldValuesMatchTheValuesHoldingTheirWords) {
   EXPECT_EQ(search("speaker:Zelensky", false).total, zelensky);
   EXPECT_EQ(search("place:Kyiv", false).total, having("places", is("Київ")));
   EXPECT_EQ(search("topic:embargo", false).total, having("topics", is("Нафтове ембарго")));
+  // A value named whole is that value; a part of it, every value holding it.
+  const auto referendum = having("topics", is("Референдум"));
+  const auto unlawful = having("topics", is("Протизаконний референдум"));
+  const auto either = having("topics", [](const std::string& t) {
+    return t == "Референдум" || t == "Протизаконний референдум";
+  });
+  ASSERT_LT(referendum, either);
+  EXPECT_EQ(search("topic:РЕФЕРЕНДУМ", false).total, referendum);
+  EXPECT_EQ(search("topic:протизаконний", false).total, unlawful);
+  EXPECT_EQ(search("topic:\"протизаконний референдум\"", false).total, unlawful);
   EXPECT_EQ(search("type:SPEECH", false).total, corpus_->docs.size());
 
   SearchRequest exact;
@@ -1121,9 +1131,9 @@ TEST_F(SearcherTest, TypedFieldValuesMatchTheValuesHoldingTheirWords) {
 
   Xapian::Database db(dir_->file("db"));
   const std::string prefix(schema::kTopicPrefix);
-  EXPECT_NO_THROW(field_values(db, prefix, "санкції", 2));
+  EXPECT_NO_THROW(field_values(terms_of(db), prefix, "санкції", 2));
   try {
-    field_values(db, prefix, "санкції", 1);
+    field_values(terms_of(db), prefix, "санкції", 1);
     ADD_FAILURE() << "two values past a limit of one";
   } catch (const InvalidRequest& e) {
     EXPECT_NE(std::string(e.what()).find("matches more than 1 values"), std::string::npos)
