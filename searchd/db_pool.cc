@@ -26,6 +26,7 @@ std::string DbPool::Lease::recover(const Xapian::NetworkError& e) {
 DbPool::DbPool(std::string path) : DbPool(IndexSetOptions{.shards = {parse_shard_spec(path)}}) {}
 
 DbPool::DbPool(IndexSetOptions shards) : shards_(std::move(shards)) {
+  for (const auto& s : shards_.options().shards) remote_ = remote_ || s.remote();
   try {
     give_back(open());
   } catch (const IndexUnavailable&) {
@@ -42,11 +43,16 @@ DbPool::Entry DbPool::open() const {
   e.db = std::make_unique<Xapian::Database>(std::move(opened.db));
   e.signature = std::move(opened.signature);
   e.missing = std::move(opened.missing);
+  e.opened = std::chrono::steady_clock::now();
   return e;
 }
 
 void DbPool::update(Entry& entry) const {
-  if (signature() != entry.signature) {
+  const int refresh_ms = shards_.options().remote_refresh_ms;
+  const bool stale =
+      refresh_ms > 0 && remote_ &&
+      std::chrono::steady_clock::now() - entry.opened > std::chrono::milliseconds(refresh_ms);
+  if (stale || signature() != entry.signature) {
     entry = open();
     return;
   }

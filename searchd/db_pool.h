@@ -11,11 +11,14 @@
 // handle opened while some shards were down (allow_partial) is used for one
 // lease only, so the next request tries the missing shards again; after a
 // network error the pooled handles are dropped (their connections may be
-// broken) and the failing shard is marked down.
+// broken) and the failing shard is marked down. A handle with remote shards
+// is opened afresh after IndexSetOptions::remote_refresh_ms, so that the
+// servers, which follow a rebuild only on a new connection, serve it.
 #pragma once
 
 #include <xapian.h>
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -31,6 +34,7 @@ class DbPool {
     std::unique_ptr<Xapian::Database> db;
     std::string signature;             // of the stub file when opened (see signature())
     std::vector<std::string> missing;  // shards that were down when opened
+    std::chrono::steady_clock::time_point opened;
   };
 
   // A leased handle, returned to the pool on destruction.
@@ -77,6 +81,7 @@ class DbPool {
   void drop_free() const;
 
   ShardSet shards_;
+  bool remote_ = false;  // some shards are remote
   mutable std::mutex mutex_;
   mutable std::vector<Entry> free_;  // guarded by mutex_
 };

@@ -37,6 +37,11 @@ struct IndexSetOptions {
   // A shard that failed is not tried again for this long; meanwhile searches
   // fail at once (or, with allow_partial, skip it).
   int retry_after_ms = 1000;
+  // A handle that searches remote shards is opened afresh (new connections)
+  // once it is this old: xapian-tcpsrv opens its database for each
+  // connection, and only then follows a shard's stub file to a rebuilt
+  // generation. 0: never.
+  int remote_refresh_ms = 30000;
   // When some shards are down, answer from the others and mark the result
   // partial, instead of failing.
   bool allow_partial = false;

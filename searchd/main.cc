@@ -67,6 +67,12 @@ void add_options(CLI::App& app, std::vector<std::string>& shards, portal::IndexS
       ->envname("PORTAL_SHARD_RETRY_MS")
       ->check(CLI::Range(1, 3600000))
       ->capture_default_str();
+  app.add_option("--remote-refresh-ms", index.remote_refresh_ms,
+                 "reconnect to remote shards this often, so that a rebuilt index is served "
+                 "(0: never)")
+      ->envname("PORTAL_REMOTE_REFRESH_MS")
+      ->check(CLI::Range(0, 86400000))
+      ->capture_default_str();
   app.add_option("--listen", listen, "address:port to listen on (port 0: any free port)")
       ->envname("PORTAL_LISTEN")
       ->capture_default_str();

@@ -241,6 +241,63 @@ TEST_F(ShardsHttpTest, StalledShardTimesOutInsteadOfHanging) {
   expect_all_like_single(*remote_);
 }
 
+// xapian-tcpsrv opens a shard's stub file for each connection: the daemon
+// reconnects to remote shards every --remote-refresh-ms, and so serves a
+// rebuilt index without a restart of either.
+TEST(RemoteShardsRebuildTest, ARebuildIsServedAfterTheRefresh) {
+  TempDir dir;
+  const std::string db = dir.file("idx");
+  const std::string fr = source_dir() + "/data/wikinews-fr-winer/docs.jsonl";
+  const std::string ru = source_dir() + "/data/wikinews-ru-nerel/docs.jsonl";
+  auto r = run_process({indexer_bin(), "index", "--shards", "2", "--db", db, fr});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::unique_ptr<Child>> servers;
+  std::vector<std::string> args;
+  for (int i = 0; i < 2; ++i) {
+    int port = free_port();
+    servers.push_back(std::make_unique<Child>(
+        std::vector<std::string>{XAPIAN_TCPSRV_BIN, "--interface", "127.0.0.1", "--port",
+                                 std::to_string(port), db + "/" + shard_dir_name(i)}));
+    ASSERT_TRUE(wait_for_port(port));
+    args.insert(args.end(), {"--shard", "tcp:127.0.0.1:" + std::to_string(port)});
+  }
+  args.insert(args.end(), {"--remote-refresh-ms", "300"});
+  Daemon daemon(args[1], std::vector<std::string>(args.begin() + 2, args.end()));
+  auto count = [&] {
+    Reply reply = get(daemon, "/api/v1/search?collapse=false&facets=none&q=");
+    return reply.status == 200 ? reply.body["total"].get<int>() : -1;
+  };
+  const int before = count();
+  ASSERT_GT(before, 0);
+  // The rebuild keeps the old generation a minute for readers still using
+  // it: the daemon must move to the new one meanwhile. (Once the old one is
+  // gone, its handles fail and are opened afresh anyway.)
+  Child rebuild(
+      {indexer_bin(), "index", "--rebuild", "--grace", "60", "--shards", "2", "--db", db, fr, ru});
+  int after = 0;
+  for (const auto& file : {fr, ru}) {
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);) after += !line.empty();
+  }
+  auto switched = [&] {
+    try {
+      return static_cast<int>(Xapian::Database(db).get_doccount()) == after;
+    } catch (const Xapian::Error&) {
+      return false;  // the stub being replaced
+    }
+  };
+  for (int i = 0; i < 300 && !switched(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_TRUE(switched()) << "the rebuild did not finish";
+  int seen = count();
+  for (int i = 0; i < 50 && seen != after; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    seen = count();
+  }
+  EXPECT_EQ(seen, after) << "the remote shards still serve the old generation";
+  EXPECT_EQ(::kill(rebuild.pid(), 0), 0) << "the rebuild's grace ended first";
+}
+
 // The write API of a daemon over a sharded index directory routes each article
 // to its shard, and the daemon follows a rebuild into another number of shards.
 TEST(ShardedWritesTest, WritesReachTheirShardAndARebuildIsFollowed) {
