@@ -1,7 +1,9 @@
 // Integration: a primary index published by xapian-replicate-server, a
 // replica kept in step by xapian-replicate, and a portal-searchd on the
 // replica that serves the primary's results and sees new changes without a
-// restart, whether they arrive as changesets or as a full copy.
+// restart, whether they arrive as changesets or as a full copy; and the
+// shards of a sharded primary replicated one by one, each replica served by
+// xapian-tcpsrv, followed through an update and a rebuild.
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -12,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "indexer/sharding.h"
 #include "tests/scale/child.h"
 #include "tests/support/test_env.h"
 
@@ -119,6 +122,59 @@ TEST_F(ReplicationTest, ReplicaDaemonServesThePrimaryAndFollowsIt) {
   EXPECT_EQ(r["total"], 2);
   EXPECT_EQ(search(replica, "")["total"], 402);
   EXPECT_TRUE(replica.alive());
+}
+
+// Each shard of a sharded primary is replicated through its stub file
+// (idx/shard-N), and each replica served by xapian-tcpsrv to one daemon.
+TEST_F(ReplicationTest, ShardReplicasServedRemotelyFollowAnUpdateAndARebuild) {
+  const std::string fr = source_dir() + "/data/wikinews-fr-winer/docs.jsonl";
+  const std::string ru = source_dir() + "/data/wikinews-ru-nerel/docs.jsonl";
+  const std::string primary = dir_.file("primaries/sharded");
+  auto run = [](const std::vector<std::string>& argv) {
+    auto r = run_process(argv);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+  };
+  run({indexer_bin(), "index", "--shards", "2", "--db", primary, fr});
+  auto replicate_shards = [&] {
+    for (unsigned i = 0; i < 2; ++i)
+      run({XAPIAN_REPLICATE_BIN, "-h", "127.0.0.1", "-p", std::to_string(port_), "-m",
+           "sharded/" + shard_dir_name(i), "-o", "-r", "0", "-q",
+           dir_.file("replica-" + std::to_string(i))});
+  };
+  replicate_shards();
+  std::vector<std::unique_ptr<Child>> servers;
+  std::vector<std::string> shards;
+  for (int i = 0; i < 2; ++i) {
+    int port = free_port();
+    servers.push_back(std::make_unique<Child>(
+        std::vector<std::string>{XAPIAN_TCPSRV_BIN, "--interface", "127.0.0.1", "--port",
+                                 std::to_string(port), dir_.file("replica-" + std::to_string(i))}));
+    ASSERT_TRUE(wait_for_port(port));
+    shards.push_back("tcp:127.0.0.1:" + std::to_string(port));
+  }
+  Daemon remote(shards[0], {"--shard", shards[1], "--remote-refresh-ms", "300"});
+  Daemon local(primary);
+  for (const char* q : {"Paris", "président", ""})
+    EXPECT_EQ(ids(search(remote, q)), ids(search(local, q))) << q;
+  EXPECT_EQ(search(remote, "")["total"], 400);
+
+  write_article("new.jsonl", "sharded-replica-1", "Quokkas reach a shard replica");
+  run({indexer_bin(), "index", "--db", primary, dir_.file("new.jsonl")});
+  replicate_shards();
+  json r = wait_for_total(remote, "quokkas", 1);
+  ASSERT_FALSE(r.is_null());
+  EXPECT_EQ(ids(r), std::vector<std::string>{"sharded-replica-1"});
+
+  // A rebuild makes new shard databases: each replica gets a full copy.
+  run({indexer_bin(), "index", "--rebuild", "--grace", "0", "--shards", "2", "--db", primary, fr,
+       ru});
+  replicate_shards();
+  r = wait_for_total(remote, "", 700);
+  ASSERT_FALSE(r.is_null());
+  EXPECT_EQ(r["total"], 700);
+  EXPECT_EQ(search(remote, "quokkas")["total"], 0);
+  for (const char* q : {"Россия", "président"})
+    EXPECT_EQ(ids(search(remote, q)), ids(search(local, q))) << q;
 }
 
 }  // namespace
