@@ -6,12 +6,13 @@
 // some (facet_columns.h); remote shards run Xapian's ValueCountMatchSpy over
 // the spread slots of multi-valued fields (schema::spread_slot), so that
 // each value counts (there, only a document's first kMaxSpreadValues values
-// of a field, in sorted order; every value on a local index). For exact counts the match must look
-// at every document (get_mset with check_at_least = the database size); when it looks at fewer
+// of a field, in sorted order; every value on a local index). For exact
+// counts the match must look at every document (get_mset with check_at_least
+// = the database size); when it looks at fewer
 // (SearcherOptions::exact_count_limit), the match is counted again in a
-// sample of the index, and counts are scaled up to estimates. A
-// match of every document needs no spy at all: its counts are the term
-// frequencies of the facet's filter terms (term_facet).
+// sample of the index, and counts are scaled up to estimates. A match of
+// every document needs no spy at all: its counts are the term frequencies of
+// the facet's filter terms (term_facet).
 //
 // Thread safety: a spy belongs to one Enquire in one thread.
 #pragma once

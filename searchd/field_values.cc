@@ -84,15 +84,15 @@ Xapian::Query field_values(const IndexTerms& terms, const std::string& prefix,
       cache.insert(term, std::move(value));
     }
     if (is) whole.push_back(term);
-    if (!holds) continue;
-    if (holding.size() > max_values)
-      throw InvalidRequest("q", "the field value '" + std::string(typed) + "' matches more than " +
-                                    std::to_string(max_values) + " values; give more of its words");
-    holding.push_back(term);
+    if (holds) holding.push_back(term);
   }
   // A value named whole is that value alone, as the advanced search's lists
   // name them; only a part of a value stands for every value holding it.
-  return any_of(exists || whole.size() > 1 ? whole : holding);
+  if (exists || whole.size() > 1) return any_of(whole);
+  if (holding.size() - 1 > max_values)
+    throw InvalidRequest("q", "the field value '" + std::string(typed) + "' matches more than " +
+                                  std::to_string(max_values) + " values; give more of its words");
+  return any_of(holding);
 }
 
 }  // namespace portal

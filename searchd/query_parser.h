@@ -21,8 +21,8 @@
 // terms where they exist: a date: range becomes the same documents as year
 // and month terms (date_filter), faster to match than the value range over
 // the date slot it is without; a field value typed loosely (topic:санкції,
-// speaker:Zelensky) becomes the indexed values that hold its words
-// (field_values.h), where without the index it names one value exactly.
+// speaker:Zelensky) becomes the indexed values it names (field_values.h),
+// where without the index it names one value exactly.
 //
 // Thread-safe: a pure function of its arguments.
 #pragma once

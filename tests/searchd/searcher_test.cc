@@ -1132,6 +1132,8 @@ TEST_F(SearcherTest, TypedFieldValuesMatchTheValuesHoldingTheirWords) {
   Xapian::Database db(dir_->file("db"));
   const std::string prefix(schema::kTopicPrefix);
   EXPECT_NO_THROW(field_values(terms_of(db), prefix, "санкції", 2));
+  // A value named whole is not a part of the values holding it.
+  EXPECT_NO_THROW(field_values(terms_of(db), prefix, "РЕФЕРЕНДУМ", 1));
   try {
     field_values(terms_of(db), prefix, "санкції", 1);
     ADD_FAILURE() << "two values past a limit of one";
