@@ -96,4 +96,14 @@ void Child::kill() {
   pid_ = -1;
 }
 
+RemoteShard serve_remotely(const std::string& db) {
+  const int port = free_port();
+  RemoteShard shard{
+      std::make_unique<Child>(std::vector<std::string>{
+          XAPIAN_TCPSRV_BIN, "--interface", "127.0.0.1", "--port", std::to_string(port), db}),
+      "tcp:127.0.0.1:" + std::to_string(port)};
+  if (!wait_for_port(port)) throw std::runtime_error("xapian-tcpsrv did not start for " + db);
+  return shard;
+}
+
 }  // namespace portal::test

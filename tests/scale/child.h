@@ -3,6 +3,7 @@
 // killed together) and free loopback ports.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,5 +34,14 @@ class Child {
  private:
   int pid_ = -1;
 };
+
+// xapian-tcpsrv serving the database `db` on a free loopback port, and the
+// daemon's --shard spec for it ("tcp:127.0.0.1:PORT"). Throws
+// std::runtime_error when it does not start.
+struct RemoteShard {
+  std::unique_ptr<Child> server;
+  std::string spec;
+};
+RemoteShard serve_remotely(const std::string& db);
 
 }  // namespace portal::test

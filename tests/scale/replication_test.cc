@@ -142,17 +142,9 @@ TEST_F(ReplicationTest, ShardReplicasServedRemotelyFollowAnUpdateAndARebuild) {
            dir_.file("replica-" + std::to_string(i))});
   };
   replicate_shards();
-  std::vector<std::unique_ptr<Child>> servers;
-  std::vector<std::string> shards;
-  for (int i = 0; i < 2; ++i) {
-    int port = free_port();
-    servers.push_back(std::make_unique<Child>(
-        std::vector<std::string>{XAPIAN_TCPSRV_BIN, "--interface", "127.0.0.1", "--port",
-                                 std::to_string(port), dir_.file("replica-" + std::to_string(i))}));
-    ASSERT_TRUE(wait_for_port(port));
-    shards.push_back("tcp:127.0.0.1:" + std::to_string(port));
-  }
-  Daemon remote(shards[0], {"--shard", shards[1], "--remote-refresh-ms", "300"});
+  RemoteShard shards[] = {serve_remotely(dir_.file("replica-0")),
+                          serve_remotely(dir_.file("replica-1"))};
+  Daemon remote(shards[0].spec, {"--shard", shards[1].spec, "--remote-refresh-ms", "300"});
   Daemon local(primary);
   for (const char* q : {"Paris", "président", ""})
     EXPECT_EQ(ids(search(remote, q)), ids(search(local, q))) << q;

@@ -251,18 +251,9 @@ TEST(RemoteShardsRebuildTest, ARebuildIsServedAfterTheRefresh) {
   const std::string ru = source_dir() + "/data/wikinews-ru-nerel/docs.jsonl";
   auto r = run_process({indexer_bin(), "index", "--shards", "2", "--db", db, fr});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  std::vector<std::unique_ptr<Child>> servers;
-  std::vector<std::string> args;
-  for (int i = 0; i < 2; ++i) {
-    int port = free_port();
-    servers.push_back(std::make_unique<Child>(
-        std::vector<std::string>{XAPIAN_TCPSRV_BIN, "--interface", "127.0.0.1", "--port",
-                                 std::to_string(port), db + "/" + shard_dir_name(i)}));
-    ASSERT_TRUE(wait_for_port(port));
-    args.insert(args.end(), {"--shard", "tcp:127.0.0.1:" + std::to_string(port)});
-  }
-  args.insert(args.end(), {"--remote-refresh-ms", "300"});
-  Daemon daemon(args[1], std::vector<std::string>(args.begin() + 2, args.end()));
+  RemoteShard shards[] = {serve_remotely(db + "/" + shard_dir_name(0)),
+                          serve_remotely(db + "/" + shard_dir_name(1))};
+  Daemon daemon(shards[0].spec, {"--shard", shards[1].spec, "--remote-refresh-ms", "300"});
   auto count = [&] {
     Reply reply = get(daemon, "/api/v1/search?collapse=false&facets=none&q=");
     return reply.status == 200 ? reply.body["total"].get<int>() : -1;
