@@ -11,7 +11,6 @@
 
 #include "indexer/article.h"
 #include "indexer/index_writer.h"
-#include "indexer/jsonl_reader.h"
 #include "indexer/schema.h"
 #include "searchd/field_values.h"
 #include "searchd/query_parser.h"
@@ -1076,9 +1075,10 @@ TEST_F(SearcherTest, TwoWordsRelaxToAnyWordWhenAllFindNothing) {
   EXPECT_EQ(search("sanctions embargo").relaxed, false);
 }
 
-// A field value typed in the query matches the indexed values holding its
-// words, whatever their case and script; a filter parameter stays exact.
-TEST_F(SearcherTest, TypedFieldValuesMatchTheValuesHoldingTheirWords) {
+// A field value typed in the query is compared word by word, whatever the
+// case and script: named whole it is that value, in part every value holding
+// it. A filter parameter stays exact.
+TEST_F(SearcherTest, TypedFieldValuesAreComparedWordByWord) {
   auto having = [&](const char* key, auto pred) {
     return corpus_
         ->where([&](const auto& d) {
