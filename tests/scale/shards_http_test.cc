@@ -73,8 +73,18 @@ void expect_same_ranking(const json& expected, const json& actual, const std::st
 }
 
 const char* const kQueries[] = {
-    "Paris",         "Россия",   "président", "Путин",        "élection présidentielle",
-    "москва выборы", "football", "",          "Paris&page=2", "France Allemagne&per_page=25",
+    "Paris",
+    "Россия",
+    "président",
+    "Путин",
+    "élection présidentielle",
+    "москва выборы",
+    "football",
+    "",
+    "Paris&page=2",
+    "France Allemagne&per_page=25",
+    "place:paris",
+    "topic:FRANCE date:2016..",
 };
 
 class ShardsHttpTest : public ::testing::Test {
