@@ -85,6 +85,7 @@ const char* const kQueries[] = {
     "France Allemagne&per_page=25",
     "place:paris",
     "topic:FRANCE date:2016..",
+    "&place=Paris",
 };
 
 class ShardsHttpTest : public ::testing::Test {
