@@ -12,7 +12,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -82,9 +84,27 @@ void index_corpus(const std::vector<std::string>& files,
   }
 }
 
+// The total and the page, with hits of equal score in id order (the order
+// among them follows docids, which differ between a single index and
+// interleaved shards); of the last run of equal scores, which the page end
+// may cut differently, only its size.
 std::string signature(const portal::SearchResult& r) {
   std::string s = std::to_string(r.total) + ":";
-  for (const auto& h : r.hits) s += h.id + ",";
+  size_t start = 0;
+  while (start < r.hits.size()) {
+    size_t end = start;
+    std::vector<std::string> ids;
+    while (end < r.hits.size() &&
+           std::abs(r.hits[end].score - r.hits[start].score) <= 1e-9 * r.hits[start].score)
+      ids.push_back(r.hits[end++].id);
+    std::sort(ids.begin(), ids.end());
+    if (end == r.hits.size()) {
+      s += std::to_string(ids.size()) + " tied";
+    } else {
+      for (const auto& id : ids) s += id + ",";
+    }
+    start = end;
+  }
   return s;
 }
 
