@@ -420,12 +420,13 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   // remote shards sorted by value are taken in a match of their own.
   const bool count_apart =
       portable_spies.load() && !p.relevance && !(r.collapse && p.groups) && counter && !broad;
-  Xapian::Enquire counted(db);
+  std::optional<Xapian::Enquire> counted;
   if (count_apart) {
-    counted.set_query(query);
-    counted.set_weighting_scheme(Xapian::BoolWeight());
-    if (options.time_limit_s > 0) counted.set_time_limit(options.time_limit_s);
-    attach_counters(counted, db, spies, counter, local_spy);
+    counted.emplace(db);
+    counted->set_query(query);
+    counted->set_weighting_scheme(Xapian::BoolWeight());
+    if (options.time_limit_s > 0) counted->set_time_limit(options.time_limit_s);
+    attach_counters(*counted, db, spies, counter, local_spy);
   } else if (!broad) {
     attach_counters(enquire, db, spies, counter, local_spy);
   } else {
@@ -434,7 +435,7 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   auto started = std::chrono::steady_clock::now();
   Xapian::MSet mset =
       rescoring ? enquire.get_mset(0, window, check) : enquire.get_mset(first, count, check);
-  if (count_apart) counted.get_mset(0, 0, check);
+  if (counted) counted->get_mset(0, 0, check);
   // The matcher stops early only when it runs out of time.
   counting.cut_short =
       options.time_limit_s > 0 &&
