@@ -1,6 +1,5 @@
 #include "searchd/date_filter.h"
 
-#include <algorithm>
 #include <vector>
 
 #include "indexer/schema.h"
@@ -46,13 +45,10 @@ Xapian::Query date_filter(const IndexTerms& terms, const std::string& from, cons
     else
       cut_years.push_back(year);
   }
-  if (!cut_years.empty()) {
-    const auto months = terms(month_prefix);
+  for (const auto& year : cut_years) {
+    const auto months = terms(month_prefix + year + "-");
     for (const auto& [term, freq] : *months) {
-      const std::string month = term.substr(month_prefix.size());
-      if (std::find(cut_years.begin(), cut_years.end(), month.substr(0, 4)) == cut_years.end())
-        continue;
-      Span s = span_of(month);
+      Span s = span_of(term.substr(month_prefix.size()));
       if (outside(s)) continue;
       if (inside(s)) {
         parts.emplace_back(term);
