@@ -222,8 +222,9 @@ struct Searcher::Impl {
     }
   }
 
-  // The terms of `db` under a prefix, kept per revision (term_counts).
-  IndexTerms terms_of(Xapian::Database& db) const {
+  // The terms of `db` under a prefix, kept per revision (term_counts); the
+  // free terms_of() reads them every time.
+  IndexTerms cached_terms(Xapian::Database& db) const {
     return [this, &db](const std::string& prefix) { return term_counts.terms(db, prefix); };
   }
 
@@ -541,7 +542,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   bool long_query = !parsed.relaxed.empty() && parsed.words.size() > options.ranking.max_all_words;
   p.text = long_query ? parsed.relaxed : parsed.strict;
   p.boosts = parsed.boosts;
-  if (!p.from.empty() || !p.to.empty()) p.dates = date_filter(terms_of(db), p.from, p.to);
+  if (!p.from.empty() || !p.to.empty()) p.dates = date_filter(cached_terms(db), p.from, p.to);
   p.groups = db.get_value_freq(schema::kGroupSlot) > 0;
   // A match of every document is counted from term statistics instead.
   const bool everything =
@@ -592,7 +593,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   if (counting.estimated < 3 && !parsed.words.empty())
     correction = correct_spelling(db, r.q, parsed.words);
   if (counting.estimated == 0 && correction) {
-    const IndexTerms terms = terms_of(db);
+    const IndexTerms terms = cached_terms(db);
     ParsedQuery fixed = parse_query(correction->query, context, &terms);
     if (retry(fixed.strict, fixed.boosts) ||
         (!fixed.relaxed.empty() && retry(fixed.relaxed, fixed.boosts))) {
@@ -758,7 +759,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
         [&](Xapian::Database& db) {
           // Date ranges and field values as this index's own terms.
           if (!parsed.index_terms) return impl_->run(db, r, parsed, p);
-          const IndexTerms terms = impl_->terms_of(db);
+          const IndexTerms terms = impl_->cached_terms(db);
           return impl_->run(db, r, parse_query(r.q, impl_->context, &terms), p);
         },
         &partial);
