@@ -11,25 +11,23 @@ std::optional<ConcurrencyGate::Pass> ConcurrencyGate::enter(std::chrono::millise
   }
   Waiter me;
   auto at = queue_.insert(queue_.end(), &me);
-  const bool admitted =
-      me.turn.wait_for(lock, max_wait, [&] { return queue_.front() == &me && inside_ < limit_; });
-  queue_.erase(at);
-  if (admitted) ++inside_;
-  // The next in line may enter too if there is room, or be first now that
-  // this caller gave up.
-  wake_front();
-  if (!admitted) return std::nullopt;
-  return Pass(this);
+  if (me.turn.wait_for(lock, max_wait, [&] { return me.admitted; })) return Pass(this);
+  queue_.erase(at);  // not admitted: still queued
+  return std::nullopt;
 }
 
 void ConcurrencyGate::leave() {
   std::lock_guard lock(mutex_);
-  --inside_;
-  wake_front();
-}
-
-void ConcurrencyGate::wake_front() {
-  if (!queue_.empty() && inside_ < limit_) queue_.front()->turn.notify_one();
+  if (queue_.empty()) {
+    --inside_;
+    return;
+  }
+  // The turn passes straight to the first waiter: the slot is never free
+  // for a newcomer, and waking it is all that is left to do.
+  Waiter* next = queue_.front();
+  queue_.pop_front();
+  next->admitted = true;
+  next->turn.notify_one();
 }
 
 }  // namespace portal

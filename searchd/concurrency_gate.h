@@ -51,14 +51,13 @@ class ConcurrencyGate {
   }
 
  private:
-  // One per waiting caller: each is woken alone, when it is its turn, so a
-  // caller leaving wakes one thread, not every thread in the queue.
+  // One per waiting caller: a caller leaving hands its turn to the first
+  // waiter and wakes that thread alone.
   struct Waiter {
     std::condition_variable turn;
+    bool admitted = false;  // guarded by mutex_
   };
   void leave();
-  // Wakes the first waiter when there is room for it. Requires mutex_.
-  void wake_front();
 
   const unsigned limit_;
   mutable std::mutex mutex_;

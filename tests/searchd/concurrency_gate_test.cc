@@ -86,6 +86,26 @@ TEST(ConcurrencyGateTest, ANewcomerQueuesBehindWaitersEvenWhenATurnIsFree) {
   EXPECT_TRUE(gate.enter(milliseconds(1000)));
 }
 
+TEST(ConcurrencyGateTest, ALeavingCallerHandsItsTurnToTheFirstWaiter) {
+  // A turn is not left free until the waiter's thread runs again (which
+  // takes milliseconds on busy cores): it is the waiter's from the moment the
+  // caller before it leaves.
+  ConcurrencyGate gate(1);
+  auto holder = gate.enter(milliseconds(1000));
+  ASSERT_TRUE(holder);
+  std::atomic<bool> release{false};
+  std::thread waiter([&] {
+    auto pass = gate.enter(milliseconds(10000));
+    ASSERT_TRUE(pass);
+    while (!release) std::this_thread::yield();
+  });
+  while (gate.waiting() < 1) std::this_thread::yield();
+  holder.reset();
+  EXPECT_EQ(gate.waiting(), 0u);
+  release = true;
+  waiter.join();
+}
+
 TEST(ConcurrencyGateTest, ZeroMeansNoLimit) {
   ConcurrencyGate gate(0);
   auto a = gate.enter(milliseconds(1));
