@@ -58,7 +58,9 @@ Xapian::Query date_filter(const IndexTerms& terms, const std::string& from, cons
       parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(term), date_values(from, to));
     }
   }
-  if (parts.empty()) return Xapian::Query::MatchNothing;
+  // No term in the range: the value range itself, which matches nothing
+  // there is (an empty Query would stand for no range at all).
+  if (parts.empty()) return date_values(from, to);
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                        Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), 0.0);
 }

@@ -21,7 +21,8 @@ namespace portal {
 Xapian::Query date_values(const std::string& from, const std::string& to);
 
 // The documents of an index that date_values(from, to) matches, as a boolean
-// query over its year and month terms (`terms`).
+// query over its year and month terms (`terms`); never an empty Query (which
+// callers take for no range): a range without terms is date_values() itself.
 Xapian::Query date_filter(const IndexTerms& terms, const std::string& from, const std::string& to);
 
 }  // namespace portal

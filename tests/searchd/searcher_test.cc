@@ -823,6 +823,25 @@ TEST_F(SearcherTest, DateRangeFiltersAndHistogram) {
   EXPECT_EQ(search(open).total, from_april.size());
 }
 
+TEST_F(SearcherTest, ADateRangeWithoutArticlesFindsNothing) {
+  // The index has no year or month term in the range: the filter matches
+  // nothing, and must not be taken for no filter.
+  for (bool with_words : {false, true}) {
+    SearchRequest r;
+    r.collapse = with_words;
+    if (with_words) r.q = "sanctions";
+    ASSERT_GT(search(r).total, 0u) << r.q;
+    for (auto [from, to] : {std::pair{"2999-01-01", ""}, {"", "1000-12-31"}, {"2999", "2999-02"}}) {
+      r.from = from;
+      r.to = to;
+      auto result = search(r);
+      EXPECT_EQ(result.total, 0u) << r.q << " " << from << ".." << to;
+      EXPECT_TRUE(result.hits.empty()) << r.q << " " << from << ".." << to;
+    }
+  }
+  EXPECT_EQ(search("date:2999..", false).total, 0u);
+}
+
 TEST_F(SearcherTest, CollapsePrefersTheVisitorsLanguageAndLinksTranslations) {
   std::map<std::string, const nlohmann::json*> by_id;
   for (const auto& d : corpus_->docs) by_id[Corpus::str(d, "id")] = &d;
