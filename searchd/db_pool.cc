@@ -1,5 +1,6 @@
 #include "searchd/db_pool.h"
 
+#include "searchd/facet_columns.h"
 #include "searchd/searcher.h"
 
 namespace portal {
@@ -10,10 +11,21 @@ DbPool::Lease::~Lease() {
 
 void DbPool::Lease::refresh() {
   try {
-    if (!entry_.db->reopen()) entry_ = pool_->open();
+    if (entry_.db->reopen())
+      pool_->changed(entry_);
+    else
+      entry_ = pool_->open();
   } catch (const Xapian::Error&) {
     entry_ = pool_->open();
   }
+}
+
+std::string DbPool::Lease::revision() const {
+  if (!pool_->remote_ && entry_.db->size() == 1) {
+    std::string own = FacetColumns::revision_of(*entry_.db);
+    if (!own.empty()) return own;  // else a stub named a remote database
+  }
+  return entry_.current ? "changes " + std::to_string(entry_.changes) : "";
 }
 
 std::string DbPool::Lease::recover(const Xapian::NetworkError& e) {
@@ -44,7 +56,13 @@ DbPool::Entry DbPool::open() const {
   e.signature = std::move(opened.signature);
   e.missing = std::move(opened.missing);
   e.opened = std::chrono::steady_clock::now();
+  changed(e);
   return e;
+}
+
+void DbPool::changed(Entry& entry) const {
+  ++changes_;
+  entry.current = false;
 }
 
 void DbPool::update(Entry& entry) const {
@@ -57,7 +75,13 @@ void DbPool::update(Entry& entry) const {
     return;
   }
   try {
-    entry.db->reopen();
+    const uint64_t before = changes_.load();
+    if (entry.db->reopen()) {
+      changed(entry);
+    } else {
+      entry.current = true;
+      entry.changes = before;
+    }
   } catch (const Xapian::NetworkError& e) {
     shards_.note_failure(e);
     drop_free();

@@ -18,7 +18,9 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -35,6 +37,10 @@ class DbPool {
     std::string signature;             // of the stub file when opened (see signature())
     std::vector<std::string> missing;  // shards that were down when opened
     std::chrono::steady_clock::time_point opened;
+    // Whether this lease found the handle up to date (reopen() moved it to
+    // no newer revision), and the pool's changes_ before it looked.
+    bool current = false;
+    uint64_t changes = 0;
   };
 
   // A leased handle, returned to the pool on destruction.
@@ -50,6 +56,14 @@ class DbPool {
     void refresh();
     // True when some shards were down and the handle searches the others.
     bool partial() const { return !entry_.missing.empty(); }
+    // What identifies the contents the handle sees, for what is kept per
+    // revision: the UUID and revision of a single local database; for
+    // shards, whose revision Xapian does not tell, the count of changes the
+    // pool's handles had seen when this lease found its handle up to date.
+    // Empty when it cannot tell: the handle was opened or moved to a newer
+    // revision during this lease, and other handles may still show the
+    // older one under the same count.
+    std::string revision() const;
     // After a network error: marks the failing shard down, drops the pooled
     // handles and opens this one afresh (without the shard, with
     // allow_partial). Returns a message naming the shard. Throws
@@ -80,8 +94,16 @@ class DbPool {
   void give_back(Entry entry) const;
   void drop_free() const;
 
+  // Counts the times a handle was opened or moved to a newer revision. A
+  // handle found up to date after reading it shows the newest revision
+  // there was at the time; every handle that reached that revision counted
+  // its move before its next lease, so handles found up to date after
+  // reading the same count show the same revision.
+  void changed(Entry& entry) const;
+
   ShardSet shards_;
   bool remote_ = false;  // some shards are remote
+  mutable std::atomic<uint64_t> changes_{0};
   mutable std::mutex mutex_;
   mutable std::vector<Entry> free_;  // guarded by mutex_
 };

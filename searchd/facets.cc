@@ -241,9 +241,8 @@ Xapian::doccount group_count(const Xapian::Database& db) {
 }
 
 template <typename T, typename F>
-T TermCountCache::kept(const Xapian::Database& db, std::map<std::string, T> TermCountCache::*table,
+T TermCountCache::kept(const std::string& revision, std::map<std::string, T> TermCountCache::*table,
                        const std::string& key, F compute) {
-  const std::string revision = FacetColumns::revision_of(db);
   if (revision.empty()) return compute();
   auto fresh = [&] {
     if (revision == revision_) return;
@@ -264,17 +263,20 @@ T TermCountCache::kept(const Xapian::Database& db, std::map<std::string, T> Term
   return counted;
 }
 
-Facet TermCountCache::facet(const Xapian::Database& db, const FacetField& field) {
-  return kept(db, &TermCountCache::facets_, field.name, [&] { return term_facet(db, field); });
+Facet TermCountCache::facet(const Xapian::Database& db, const std::string& revision,
+                            const FacetField& field) {
+  return kept(revision, &TermCountCache::facets_, field.name,
+              [&] { return term_facet(db, field); });
 }
 
-Xapian::doccount TermCountCache::groups(const Xapian::Database& db) {
-  return kept(db, &TermCountCache::groups_, "", [&] { return group_count(db); });
+Xapian::doccount TermCountCache::groups(const Xapian::Database& db, const std::string& revision) {
+  return kept(revision, &TermCountCache::groups_, "", [&] { return group_count(db); });
 }
 
 std::shared_ptr<const TermFreqs> TermCountCache::terms(const Xapian::Database& db,
+                                                       const std::string& revision,
                                                        const std::string& prefix) {
-  return kept(db, &TermCountCache::terms_, prefix,
+  return kept(revision, &TermCountCache::terms_, prefix,
               [&] { return std::make_shared<const TermFreqs>(prefix_terms(db, prefix)); });
 }
 

@@ -176,23 +176,24 @@ Facet ordered_facet(const FacetField& field, std::vector<FacetValue> values, siz
 // as one), from the term frequencies of the group terms.
 Xapian::doccount group_count(const Xapian::Database& db);
 
-// term_facet(), group_count() and prefix_terms() of the latest revision of a
-// single index (FacetColumns::revision_of), kept until the index changes:
-// listing everything asks for the same counts every time, and reading the
-// frequency of thousands of terms (places, people) reads as many B-tree
-// blocks. Other indexes (shards, remote ones) are counted each time.
-// Thread-safe.
+// term_facet(), group_count() and prefix_terms() of the latest revision of an
+// index (DbPool::Lease::revision), kept until the index changes: listing
+// everything asks for the same counts every time, and reading the frequency
+// of thousands of terms (places, people) reads as many B-tree blocks, and
+// from remote shards asks each of them. Without a revision they are counted
+// each time. Thread-safe.
 class TermCountCache {
  public:
-  Facet facet(const Xapian::Database& db, const FacetField& field);
-  Xapian::doccount groups(const Xapian::Database& db);
-  std::shared_ptr<const TermFreqs> terms(const Xapian::Database& db, const std::string& prefix);
+  Facet facet(const Xapian::Database& db, const std::string& revision, const FacetField& field);
+  Xapian::doccount groups(const Xapian::Database& db, const std::string& revision);
+  std::shared_ptr<const TermFreqs> terms(const Xapian::Database& db, const std::string& revision,
+                                         const std::string& prefix);
 
  private:
-  // table[key] for `db`'s revision, from compute() the first time. Entries
-  // of an older revision are dropped.
+  // table[key] for `revision`, from compute() the first time. Entries of
+  // another revision are dropped.
   template <typename T, typename F>
-  T kept(const Xapian::Database& db, std::map<std::string, T> TermCountCache::*table,
+  T kept(const std::string& revision, std::map<std::string, T> TermCountCache::*table,
          const std::string& key, F compute);
 
   std::mutex mu_;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <type_traits>
 
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
@@ -190,11 +191,12 @@ struct Searcher::Impl {
     return nullptr;
   }
 
-  // Runs `f(db)` on a leased handle, retrying when the index changed under it
-  // or a shard failed (a timeout fails at once, unless partial answers are
-  // allowed). `partial`, when given, tells whether some shards were missing.
-  // Searches wait their turn at the gate; `gated` false skips it for what is
-  // cheap and must answer under load (readiness, metrics).
+  // Runs `f(db)`, or `f(db, revision)` (DbPool::Lease::revision), on a
+  // leased handle, retrying when the index changed under it or a shard
+  // failed (a timeout fails at once, unless partial answers are allowed).
+  // `partial`, when given, tells whether some shards were missing. Searches
+  // wait their turn at the gate; `gated` false skips it for what is cheap
+  // and must answer under load (readiness, metrics).
   template <typename F>
   auto with_db(F&& f, bool* partial = nullptr, bool gated = true) const {
     std::optional<ConcurrencyGate::Pass> pass =
@@ -205,7 +207,10 @@ struct Searcher::Impl {
     for (int attempt = 1;; ++attempt) {
       try {
         if (partial) *partial = lease.partial();
-        return f(lease.db());
+        if constexpr (std::is_invocable_v<F&, Xapian::Database&, const std::string&>)
+          return f(lease.db(), lease.revision());
+        else
+          return f(lease.db());
       } catch (const Xapian::NetworkError& e) {
         bool timeout = std::string_view(e.get_type()) == "NetworkTimeoutError";
         std::string message = lease.recover(e);
@@ -224,13 +229,16 @@ struct Searcher::Impl {
 
   // The terms of `db` under a prefix, kept per revision (term_counts); the
   // free terms_of() reads them every time.
-  IndexTerms cached_terms(Xapian::Database& db) const {
-    return [this, &db](const std::string& prefix) { return term_counts.terms(db, prefix); };
+  IndexTerms cached_terms(Xapian::Database& db, const std::string& revision) const {
+    return [this, &db, &revision](const std::string& prefix) {
+      return term_counts.terms(db, revision, prefix);
+    };
   }
 
   Plan plan(const SearchRequest& r) const;
-  SearchResult run(Xapian::Database& db, const SearchRequest& r, const ParsedQuery& parsed,
-                   Plan& p) const;
+  // `revision`: DbPool::Lease::revision.
+  SearchResult run(Xapian::Database& db, const std::string& revision, const SearchRequest& r,
+                   const ParsedQuery& parsed, Plan& p) const;
   // Runs the query; `counter` and `spies` see every matching document, or
   // the first exact_count_limit of them (`counting` tells which). Without a
   // counter, nothing is counted.
@@ -529,8 +537,8 @@ std::vector<Ranked> Searcher::Impl::rescore(Xapian::Database& db, const Plan& p,
   return page;
 }
 
-SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
-                                 const ParsedQuery& parsed, Plan& p) const {
+SearchResult Searcher::Impl::run(Xapian::Database& db, const std::string& revision,
+                                 const SearchRequest& r, const ParsedQuery& parsed, Plan& p) const {
   SearchResult result;
   const bool portable = portable_spies.load();
   result.q = r.q;
@@ -542,7 +550,8 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   bool long_query = !parsed.relaxed.empty() && parsed.words.size() > options.ranking.max_all_words;
   p.text = long_query ? parsed.relaxed : parsed.strict;
   p.boosts = parsed.boosts;
-  if (!p.from.empty() || !p.to.empty()) p.dates = date_filter(cached_terms(db), p.from, p.to);
+  if (!p.from.empty() || !p.to.empty())
+    p.dates = date_filter(cached_terms(db, revision), p.from, p.to);
   p.groups = db.get_value_freq(schema::kGroupSlot) > 0;
   // A match of every document is counted from term statistics instead.
   const bool everything =
@@ -558,7 +567,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
     // Newest first: the page is among the newest months, so the matcher need
     // not sort every document. Widened until the page is full (a collapsed
     // page needs as many groups) or every month is taken.
-    const auto months = term_counts.terms(db, std::string(schema::kMonthPrefix));
+    const auto months = term_counts.terms(db, revision, std::string(schema::kMonthPrefix));
     for (Xapian::doccount held = 4 * (first + r.per_page) + 16;; held *= 4) {
       Plan newest = p;
       newest.text = newest_months(*months, held);
@@ -593,7 +602,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   if (counting.estimated < 3 && !parsed.words.empty())
     correction = correct_spelling(db, r.q, parsed.words);
   if (counting.estimated == 0 && correction) {
-    const IndexTerms terms = cached_terms(db);
+    const IndexTerms terms = cached_terms(db, revision);
     ParsedQuery fixed = parse_query(correction->query, context, &terms);
     if (retry(fixed.strict, fixed.boosts) ||
         (!fixed.relaxed.empty() && retry(fixed.relaxed, fixed.boosts))) {
@@ -608,7 +617,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
   if (correction) result.did_you_mean = correction->query;
 
   if (everything) {
-    result.total = r.collapse ? term_counts.groups(db) : db.get_doccount();
+    result.total = r.collapse ? term_counts.groups(db, revision) : db.get_doccount();
   } else if (counting.exact) {
     result.total = r.collapse ? counter->groups() : counter->documents();
   } else {
@@ -688,7 +697,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const SearchRequest& r,
         filter == r.filters.end() ? nullptr : &filter->second;
     if (everything) {
       result.facets.push_back(
-          ordered_facet(f, term_counts.facet(db, f).values, r.facet_size, selected));
+          ordered_facet(f, term_counts.facet(db, revision, f).values, r.facet_size, selected));
     } else {
       for (const auto& s : spies) {
         if (s->field().name != name) continue;
@@ -756,11 +765,11 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   auto run = [&] {
     bool partial = false;
     result = impl_->with_db(
-        [&](Xapian::Database& db) {
+        [&](Xapian::Database& db, const std::string& revision) {
           // Date ranges and field values as this index's own terms.
-          if (!parsed.index_terms) return impl_->run(db, r, parsed, p);
-          const IndexTerms terms = impl_->cached_terms(db);
-          return impl_->run(db, r, parse_query(r.q, impl_->context, &terms), p);
+          if (!parsed.index_terms) return impl_->run(db, revision, r, parsed, p);
+          const IndexTerms terms = impl_->cached_terms(db, revision);
+          return impl_->run(db, revision, r, parse_query(r.q, impl_->context, &terms), p);
         },
         &partial);
     result.partial = partial;

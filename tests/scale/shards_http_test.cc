@@ -300,6 +300,63 @@ TEST(RemoteShardsRebuildTest, ARebuildIsServedAfterTheRefresh) {
   EXPECT_EQ(::kill(rebuild.pid(), 0), 0) << "the rebuild's grace ended first";
 }
 
+// Listing everything counts its facets from the index's term statistics, and
+// date ranges list its year and month terms; both are kept per revision of
+// the shards (DbPool::Lease::revision). An update is counted at once, over
+// local and over remote shards.
+void expect_listing_follows_an_update(bool remote) {
+  SCOPED_TRACE(remote ? "remote shards" : "local shards");
+  TempDir dir;
+  const std::string db = dir.file("idx");
+  auto r = run_process({indexer_bin(), "index", "--shards", "2", "--db", db,
+                        source_dir() + "/data/wikinews-fr-winer/docs.jsonl"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<RemoteShard> shards;
+  if (remote)
+    for (unsigned i = 0; i < 2; ++i) shards.push_back(serve_remotely(db + "/" + shard_dir_name(i)));
+  Daemon daemon = remote ? Daemon(shards[0].spec, {"--shard", shards[1].spec}) : Daemon(db);
+  auto count_of = [](const json& body, const std::string& facet, const std::string& value) {
+    for (const auto& v : body["facets"][facet])
+      if (v["value"] == value) return v["count"].get<int>();
+    return 0;
+  };
+  const std::string listing = "/api/v1/search?q=&facets=topic,lang,year";
+  const std::string dated = "/api/v1/search?q=&from=2031&collapse=false&facets=none";
+  // Every pooled handle is found up to date after a few requests.
+  Reply before;
+  for (int i = 0; i < 4; ++i) {
+    before = get(daemon, listing);
+    ASSERT_EQ(before.status, 200);
+    ASSERT_EQ(get(daemon, dated).body["total"], 0);
+  }
+  ASSERT_EQ(count_of(before.body, "topic", "Wombat affairs"), 0);
+  const int english = count_of(before.body, "lang", "en");
+  const std::string update = dir.file("update.jsonl");
+  std::ofstream(update) << R"({"id":"wombat-1","lang":"en","date":"2031-05-04",)"
+                        << R"("title":"Wombats cross the border","body":"Wombats did.",)"
+                        << R"("topics":["Wombat affairs"]})"
+                        << "\n";
+  r = run_process({indexer_bin(), "index", "--db", db, update});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (int i = 0; i < 4; ++i) {
+    Reply after = get(daemon, listing);
+    ASSERT_EQ(after.status, 200);
+    EXPECT_EQ(after.body["total"], before.body["total"].get<int>() + 1) << i;
+    EXPECT_EQ(count_of(after.body, "topic", "Wombat affairs"), 1) << i;
+    EXPECT_EQ(count_of(after.body, "lang", "en"), english + 1) << i;
+    EXPECT_EQ(count_of(after.body, "year", "2031"), 1) << i;
+    EXPECT_EQ(get(daemon, dated).body["total"], 1) << i;
+  }
+}
+
+TEST(ShardedListingTest, LocalShardsCountAnUpdateAtOnce) {
+  expect_listing_follows_an_update(false);
+}
+
+TEST(ShardedListingTest, RemoteShardsCountAnUpdateAtOnce) {
+  expect_listing_follows_an_update(true);
+}
+
 // The write API of a daemon over a sharded index directory routes each article
 // to its shard, and the daemon follows a rebuild into another number of shards.
 TEST(ShardedWritesTest, WritesReachTheirShardAndARebuildIsFollowed) {
