@@ -43,3 +43,9 @@ queries_for() {
     100k | 1m) echo "$BENCH_DIR/queries/1m.jsonl" ;;
   esac
 }
+
+# A loopback port free at the time of asking (the kernel picks it), for a
+# throwaway server: a port drawn at random may be taken by another process.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}

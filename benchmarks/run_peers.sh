@@ -30,7 +30,7 @@ if [[ -x "$PG_BIN/initdb" && -x "$BUILD/bin/bench_postgres" ]]; then
     chown postgres "$pgdir"
     as_pg=(runuser -u postgres --)
   fi
-  port=$((20000 + RANDOM % 20000))
+  port=$(free_port)
   stop_pg() {
     "${as_pg[@]}" "$PG_BIN/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$pgdir"

@@ -18,7 +18,7 @@ read -r -a files <<<"$(corpus_files "$size")"
 dir="$BENCH_DATA/$size/sphinx"
 rm -rf "$dir"
 mkdir -p "$dir"
-port=$((20000 + RANDOM % 20000))
+port=$(free_port)
 # Latin with Latin-1 accents (French), Cyrillic with Ukrainian letters, digits.
 charset="0..9, A..Z->a..z, _, a..z, U+C0..U+D6->U+E0..U+F6, U+D8..U+DE->U+F8..U+FE, \
 U+E0..U+F6, U+F8..U+FF, U+152->U+153, U+153, U+410..U+42F->U+430..U+44F, U+430..U+44F, \
