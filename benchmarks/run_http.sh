@@ -60,9 +60,22 @@ for c in "${conns[@]}"; do
   t=$((c < 2 ? c : 2))
   for name in portal minimal; do
     port_var="${name}_port"
+    logged=$(wc -l <"$out/$name.out")
     line=$(WRK_PATHS="$out/paths-$name.txt" wrk -t "$t" -c "$c" -d "${secs}s" \
       -s "$BENCH_DIR/wrk_queries.lua" "http://127.0.0.1:${!port_var}" | grep '^wrk_summary')
     echo "${name} c=$c ${line#wrk_summary }" | tee -a "$out/http.txt"
+    if [[ $name == portal && $c == 1 ]]; then
+      # The daemon's own time per search in the same run (its access log:
+      # from routing to the logged response), beside wrk's: what HTTP on
+      # loopback adds.
+      tail -n +"$((logged + 1))" "$out/$name.out" |
+        sed -n 's/.*"latency_ms":\([0-9.]*\).*"route":"\/api\/v1\/search".*/\1/p' | sort -g |
+        awk -v wrk="$line" '{ v[NR] = $1 } END {
+          if (NR == 0) exit
+          split(wrk, f, /p50_ms=/); split(f[2], g, / /)
+          printf "portal c=1 daemon_p50_ms=%.3f http_p50_delta_ms=%.3f\n", v[int((NR + 1) / 2)],
+            g[1] - v[int((NR + 1) / 2)] }' | tee -a "$out/http.txt"
+    fi
     # Socket errors fail the run; refused queries (4xx) may be up to 5%.
     if ! awk '{ for (i = 2; i <= NF; ++i) { split($i, kv, "="); v[kv[1]] = kv[2] } }
       END { exit !(v["errors"] == 0 && v["requests"] > 0 && v["non2xx"] * 20 <= v["requests"]) }' \
