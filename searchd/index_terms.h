@@ -3,8 +3,8 @@
 //
 // Reading them walks the index's posting lists table from the prefix, past
 // every chunk of every term's list: on a large index, the year or topic terms
-// take milliseconds. The searcher keeps those of a single local index per
-// revision (TermCountCache).
+// take milliseconds, and from remote shards a round trip to each. The
+// searcher keeps them per revision (TermCountCache, DbPool::Lease::revision).
 #pragma once
 
 #include <xapian.h>
