@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -52,7 +53,8 @@ class ConcurrencyGate {
 
  private:
   // One per waiting caller: a caller leaving hands its turn to the first
-  // waiter and wakes that thread alone.
+  // waiter and wakes that thread alone, after releasing the lock (shared:
+  // the waiter may return before it is notified).
   struct Waiter {
     std::condition_variable turn;
     bool admitted = false;  // guarded by mutex_
@@ -61,8 +63,8 @@ class ConcurrencyGate {
 
   const unsigned limit_;
   mutable std::mutex mutex_;
-  unsigned inside_ = 0;       // guarded by mutex_
-  std::list<Waiter*> queue_;  // oldest first; guarded by mutex_
+  unsigned inside_ = 0;                       // guarded by mutex_
+  std::list<std::shared_ptr<Waiter>> queue_;  // oldest first; guarded by mutex_
 };
 
 }  // namespace portal
