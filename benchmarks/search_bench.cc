@@ -15,6 +15,7 @@
 #include "benchmarks/latency.h"
 #include "benchmarks/plain_xapian.h"
 #include "benchmarks/portal_adapter.h"
+#include "indexer/facet_config.h"
 #include "searchd/searcher.h"
 
 namespace {
@@ -67,10 +68,15 @@ int main(int argc, char** argv) {
   std::string ui_lang;
   app.add_option("--ui-lang", ui_lang,
                  "the visitor's language, as the search page sends it (ours only; default none)");
+  // Field queries (place:, speaker:) as the daemon parses them.
+  std::string facets = portal::default_facets_path();
+  app.add_option("--facets", facets, "extra facet fields (JSON), as portal-searchd's; empty: none")
+      ->capture_default_str();
   size_t slowest = 0;
   app.add_option("--slowest", slowest, "list the N queries slowest for us (median CPU ms)");
   CLI11_PARSE(app, argc, argv);
   try {
+    if (!facets.empty()) options.extra_fields = portal::load_extra_fields(facets);
     auto queries = portal::bench::load_queries(queries_path, limit);
     portal::Searcher ours(portal_db, options);
     // As portal-searchd does at start: the facet columns are read before the
