@@ -297,5 +297,17 @@ TEST(IndexerCliTest, HelpListsOptionsAndExitCodes) {
   EXPECT_EQ(run_process({test::indexer_bin(), "index", "--bogus"}).exit_code, 64);
 }
 
+// The rebuild figures of benchmarks/README.md are jemalloc's: the binary must
+// allocate through it, not through glibc's malloc.
+TEST(IndexerCliTest, AllocatesThroughJemalloc) {
+#ifndef PORTAL_INDEXER_JEMALLOC
+  GTEST_SKIP() << "sanitizer builds keep their own allocator";
+#endif
+  auto r = run_process(
+      {"/usr/bin/env", "MALLOC_CONF=stats_print:true", test::indexer_bin(), "index", "--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.err.find("jemalloc statistics"), std::string::npos) << r.err.substr(0, 300);
+}
+
 }  // namespace
 }  // namespace portal
