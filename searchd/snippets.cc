@@ -258,8 +258,12 @@ std::string Highlighter::render(std::string_view text, size_t begin, size_t end,
 }
 
 std::string Highlighter::highlight(std::string_view text, std::string_view lang) const {
+  return highlight(text, analysis::analyzer_for(lang));
+}
+
+std::string Highlighter::highlight(std::string_view text,
+                                   const analysis::Analyzer& analyzer) const {
   if (units_ == 0) return html_escape(text);
-  const auto& analyzer = analysis::analyzer_for(lang);
   std::vector<analysis::WordSpan> words;
   analyzer.words(text, words);
   std::vector<Match> m;

@@ -47,6 +47,9 @@ class Highlighter {
 
   // The whole `text`, escaped, with matches marked.
   std::string highlight(std::string_view text, std::string_view lang) const;
+  // The same, with `analyzer` (of the text's language) instead of the one
+  // registered for a language tag.
+  std::string highlight(std::string_view text, const analysis::Analyzer& analyzer) const;
   // A fragment of at most about `max_bytes` bytes of `text` holding as many
   // different query words as possible (the start of the text when none
   // occurs), with "…" where it was cut. Only the first kMaxSnippetSource

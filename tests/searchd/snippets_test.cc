@@ -5,8 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <span>
+#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "analyzers/analyzer.h"
 
 namespace portal {
 namespace {
@@ -16,6 +20,37 @@ size_t count_of(const std::string& text, const std::string& part) {
   for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
   return n;
 }
+
+// The English analyzer, whose normalize() throws while `failing` is set (as
+// an allocation can).
+class FailingAnalyzer : public analysis::Analyzer {
+ public:
+  bool failing = true;
+
+  std::string_view language() const override { return base_.language(); }
+  void analyze(std::string_view text, std::vector<analysis::Token>& out,
+               uint32_t first_position) const override {
+    base_.analyze(text, out, first_position);
+  }
+  void tokenize(std::string_view text, std::vector<analysis::Token>& out,
+                uint32_t first_position) const override {
+    base_.tokenize(text, out, first_position);
+  }
+  void normalize(std::string_view text, std::span<analysis::Token> tokens) const override {
+    if (failing) throw std::runtime_error("normalize failed");
+    base_.normalize(text, tokens);
+  }
+  void words(std::string_view text, std::vector<analysis::WordSpan>& out,
+             uint32_t first_position) const override {
+    base_.words(text, out, first_position);
+  }
+  analysis::Token raw_token(std::string_view text, const analysis::WordSpan& word) const override {
+    return base_.raw_token(text, word);
+  }
+
+ private:
+  const analysis::Analyzer& base_ = analysis::analyzer_for("en");
+};
 
 TEST(HighlighterTest, MarksEveryFormOfAQueryWordAndNothingElse) {
   Highlighter h({"sanction"}, {});
@@ -116,6 +151,19 @@ TEST(HighlighterTest, UkrainianWordsAreMarkedInTheirOtherForms) {
   Highlighter h({"санкції"}, {});
   EXPECT_EQ(h.highlight("Нові санкцій пакети: санкціями та санкція.", "uk"),
             "Нові <mark>санкцій</mark> пакети: <mark>санкціями</mark> та <mark>санкція</mark>.");
+}
+
+// Words met while normalising failed are met afresh the next time: no entry
+// of the failed call is left pending (to be resolved against another call's
+// new words).
+TEST(HighlighterTest, AFailedNormalisationLeavesNoWordHalfSeen) {
+  Highlighter h({"grain"}, {});
+  FailingAnalyzer analyzer;
+  EXPECT_THROW(h.highlight("Zorblaxian grain.", analyzer), std::runtime_error);
+  analyzer.failing = false;
+  EXPECT_EQ(h.highlight("New words here, zorblaxian grain.", analyzer),
+            "New words here, zorblaxian <mark>grain</mark>.");
+  EXPECT_EQ(h.highlight("Zorblaxian grain.", analyzer), "Zorblaxian <mark>grain</mark>.");
 }
 
 // A word's first highlighter normalises it; later ones read the record kept
