@@ -242,7 +242,9 @@ IndexWriter::Outcome IndexWriter::upsert(const PreparedDocument& p) {
     return Outcome::kReplaced;
   }
   shard.begin();
-  db.replace_document(id_term, p.doc);
+  // No document has the id (the lookup above sees the uncommitted batch too):
+  // adding spares replace_document()'s second lookup of it.
+  db.add_document(p.doc);
   shard.add_spelling(p.spelling, +1);
   return Outcome::kAdded;
 }
