@@ -2,7 +2,9 @@
 # Search over HTTP with wrk on loopback, keep-alive, at 1, 4 and 32
 # connections over the size's query set (wrk_queries.lua): portal-searchd
 # beside the minimal httplib + Xapian server (bench_minimal_httpd), one run;
-# with portal-searchd's resident memory idle and under load.
+# with portal-searchd's resident memory idle and under load; then what HTTP
+# adds to a search, each query asked over HTTP and in-process in turns
+# (bench_http_pairs, PAIR_REPS passes).
 #   benchmarks/run_http.sh SIZE [SECONDS]
 # Needs the indexes of run_index.sh SIZE (built if missing). Both servers run
 # 32 worker threads: httplib holds one worker per keep-alive connection.
@@ -92,3 +94,9 @@ awk '{ for (i = 2; i <= NF; ++i) { split($i, kv, "="); v[$1, $2, kv[1]] = kv[2] 
   END { for (c in cs) printf "ratio portal/minimal %s rps=%.2f p50_delta_ms=%.3f\n", c,
     v["portal", c, "rps"] / v["minimal", c, "rps"], v["portal", c, "p50_ms"] - v["minimal", c, "p50_ms"] }' \
   "$out/http.txt" | sort -t= -k2 -n | tee -a "$out/http.txt"
+# What HTTP adds to a search, query by query: each query over one keep-alive
+# connection and in-process on the same index, in turns (bench_http_pairs),
+# for both servers; and the round trip of a request that does no work.
+"$BUILD/bin/bench_http_pairs" --portal-db "$out/portal" --plain-db "$out/plain" \
+  --queries "$queries" --portal-port "$portal_port" --minimal-port "$minimal_port" \
+  --reps "${PAIR_REPS:-3}" | tee -a "$out/http.txt"

@@ -21,7 +21,8 @@ step search
 "$BENCH_DIR/run_search.sh" sample 1
 step http
 if command -v wrk >/dev/null && command -v curl >/dev/null; then
-  CONNECTIONS=1 WARMUP_SECONDS=1 "$BENCH_DIR/run_http.sh" sample 1
+  CONNECTIONS=1 WARMUP_SECONDS=1 PAIR_REPS=1 "$BENCH_DIR/run_http.sh" sample 1
+  grep -q '^delta portal_http-portal_inprocess ' "$BENCH_DATA/sample/http.txt"
 else
   echo "http skipped: wrk or curl missing"
 fi
