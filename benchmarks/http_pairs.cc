@@ -3,14 +3,13 @@
 // keep-alive connection and of our search library in this process, on the
 // same index, one right after the other; and of the minimal httplib + Xapian
 // server and plain Xapian in this process (the floor an HTTP daemon on this
-// stack reaches). The four take turns in a rotating order, so that each pair
-// sees the same machine load: on a shared machine, figures from runs minutes
-// apart differ by more than what HTTP adds.
+// stack reaches); and portal-searchd's /healthz, a request that does no work,
+// what loopback and HTTP alone cost here. The five take turns in a rotating
+// order, so that each pair sees the same machine load: on a shared machine,
+// figures from runs minutes apart differ by more than what HTTP adds.
 //
-// Reports the wall-clock percentiles of the four and, per pair, the
-// difference of their p50 and the median of the per-query differences; and
-// the round trip of a request that does no work (portal-searchd's /healthz),
-// what loopback and HTTP alone cost here.
+// Reports the wall-clock percentiles of each and, per pair, the difference of
+// their p50 and the median of the per-query differences.
 // Checks its own work: the daemon must answer as many hits as the library.
 #include <httplib.h>
 #include <CLI/CLI.hpp>
