@@ -14,7 +14,6 @@
 #include <httplib.h>
 #include <CLI/CLI.hpp>
 
-#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -30,12 +29,6 @@ namespace {
 
 using portal::bench::ms_since;
 using Clock = std::chrono::steady_clock;
-
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
-  return v[v.size() / 2];
-}
 
 // One keep-alive connection to a server on 127.0.0.1.
 class Connection {
@@ -75,7 +68,7 @@ struct Pair {
     std::printf("%s\n%s\n", portal::bench::format_summary(http_name, h).c_str(),
                 portal::bench::format_summary(local_name, l).c_str());
     std::printf("delta %s-%s p50_diff_ms=%.3f paired_median_ms=%.3f\n", http_name.c_str(),
-                local_name.c_str(), h.p50_ms - l.p50_ms, median(delta_ms));
+                local_name.c_str(), h.p50_ms - l.p50_ms, portal::bench::summarize(delta_ms).p50_ms);
   }
 };
 
