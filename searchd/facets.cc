@@ -109,7 +109,8 @@ SlotCounter::Spec counter_spec(const FacetField& field) {
 
 SlotCounter::Spec group_counter_spec() { return {schema::kGroupSlot, false, 0}; }
 
-void LocalCountSpy::operator()(const Xapian::Document& doc, double) {
+void LocalCountSpy::operator()(const Xapian::Document& doc, double wt) {
+  if (top_) top_->add(doc.get_docid(), wt);
   if (streams_) {
     ids_.push_back(doc.get_docid());
     return;

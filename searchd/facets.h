@@ -30,6 +30,7 @@
 #include "indexer/schema.h"
 #include "searchd/index_terms.h"
 #include "searchd/searcher.h"
+#include "searchd/top_matches.h"
 
 namespace portal {
 
@@ -117,6 +118,8 @@ class LocalCountSpy final : public Xapian::MatchSpy {
   void add(SlotCounter* counter) {
     if (counter) counters_.push_back(counter);
   }
+  // Hands `top` every match and its weight too (none when null).
+  void rank(TopMatches* top) { top_ = top; }
   void operator()(const Xapian::Document& doc, double wt) override;
   // False when there is nothing to count (the spy need not be added).
   bool counting() const { return !counters_.empty(); }
@@ -126,6 +129,7 @@ class LocalCountSpy final : public Xapian::MatchSpy {
 
  private:
   std::vector<SlotCounter*> counters_;
+  TopMatches* top_ = nullptr;
   bool streams_;
   std::vector<Xapian::docid> ids_;
 };

@@ -38,17 +38,17 @@ class DocidSource final : public Xapian::PostingSource {
 
 }  // namespace
 
-Xapian::Query restrict_to(const Xapian::Database& db, const Xapian::MSet& window, bool local) {
+Xapian::Query restrict_to(const Xapian::Database& db, const std::vector<TopMatch>& window,
+                          bool local) {
   if (local && db.size() == 1) {
     // The documents of the window and of their groups, listed: a filter of
     // group terms would have their statistics gathered by every match it
     // restricts.
     std::vector<Xapian::docid> ids;
-    for (auto it = window.begin(); it != window.end(); ++it) {
-      ids.push_back(*it);
-      std::string group = it.get_collapse_key();
-      if (group.empty()) continue;
-      const std::string term = std::string(schema::kGroupPrefix) + group;
+    for (const auto& m : window) {
+      ids.push_back(m.did);
+      if (m.group.empty()) continue;
+      const std::string term = std::string(schema::kGroupPrefix) + m.group;
       for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) ids.push_back(*p);
     }
     if (ids.empty()) return Xapian::Query::MatchNothing;
@@ -57,12 +57,10 @@ Xapian::Query restrict_to(const Xapian::Database& db, const Xapian::MSet& window
     return Xapian::Query((new DocidSource(std::move(ids)))->release());
   }
   std::vector<Xapian::Query> terms;
-  for (auto it = window.begin(); it != window.end(); ++it) {
-    std::string group = it.get_collapse_key();
-    if (!group.empty()) terms.emplace_back(std::string(schema::kGroupPrefix) + group);
-  }
-  for (auto it = window.begin(); it != window.end(); ++it) {
-    std::string id = it.get_document().get_value(schema::kIdSlot);
+  for (const auto& m : window)
+    if (!m.group.empty()) terms.emplace_back(std::string(schema::kGroupPrefix) + m.group);
+  for (const auto& m : window) {
+    std::string id = db.get_document(m.did).get_value(schema::kIdSlot);
     if (id.empty()) return Xapian::Query();
     terms.emplace_back(std::string(schema::kIdPrefix) + id);
   }

@@ -8,19 +8,24 @@
 
 #include <xapian.h>
 
+#include <vector>
+
+#include "searchd/top_matches.h"
+
 namespace portal {
 
 // A boolean query matching the documents of `window` (one ranked match on
-// `db`) and, when it was collapsed, every document of their translation
-// groups, for restricting a second match to them: on one local database the
-// documents of both listed by docid, else the window's id terms and the
-// group terms. A second
-// match collapsed the same way then picks each group's best version among
-// all of them, and when `window` holds every match of a query, that query
+// `db`, each with its group when it was collapsed) and, when it was
+// collapsed, every document of their translation groups, for restricting a
+// second match to them: on one local database the documents of both listed
+// by docid, else the window's id terms and the group terms. A second match
+// collapsed the same way then picks each group's best version among all of
+// them, and when `window` holds every match of a query, that query
 // restricted to these documents matches exactly what it matches alone.
 // Returns an empty Query when it cannot (a document without an id value), in
 // which case the second match must run unrestricted. `local` false: `db` may
 // have remote parts, which cannot run a posting source of ours.
-Xapian::Query restrict_to(const Xapian::Database& db, const Xapian::MSet& window, bool local);
+Xapian::Query restrict_to(const Xapian::Database& db, const std::vector<TopMatch>& window,
+                          bool local);
 
 }  // namespace portal

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <type_traits>
@@ -25,6 +26,7 @@
 #include "searchd/similar.h"
 #include "searchd/spelling.h"
 #include "searchd/suggest.h"
+#include "searchd/top_matches.h"
 
 namespace portal {
 namespace {
@@ -185,6 +187,22 @@ struct Searcher::Impl {
     spy.finish(db, built.get());
   }
 
+  // The translation group of a document of `db` (one local database): from
+  // the facet columns of its revision when they are built, else its value.
+  std::function<std::string(Xapian::docid)> group_reader(Xapian::Database& db) const {
+    auto built = options.facet_columns ? columns.get(db) : nullptr;
+    const FacetColumn* column = built ? built->find(group_counter_spec()) : nullptr;
+    if (column && (column->values.empty() || !column->single.empty())) {
+      return [built, column](Xapian::docid did) {
+        const uint32_t v = did < column->single.size() ? column->single[did] : 0;
+        return v == 0 ? std::string() : column->values[v - 1];
+      };
+    }
+    return [&db](Xapian::docid did) {
+      return db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kGroupSlot);
+    };
+  }
+
   const FacetField* field(const std::string& name) const {
     for (const auto& f : fields)
       if (f.name == name) return &f;
@@ -249,7 +267,7 @@ struct Searcher::Impl {
   // from `window`: the first `window_size` matches of `text` (`p` without
   // its boosts, filtered).
   std::vector<Ranked> rescore(Xapian::Database& db, const Plan& p, const Xapian::Query& text,
-                              const Xapian::MSet& window, Xapian::doccount window_size,
+                              const std::vector<TopMatch>& window, Xapian::doccount window_size,
                               Xapian::doccount first, Xapian::doccount count) const;
   // Every match of `q` and its weight (a restricted query: few matches).
   std::map<Xapian::docid, double> weights(Xapian::Database& db, const Xapian::Query& q) const {
@@ -407,14 +425,18 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   enquire.set_query(query);
   enquire.set_weighting_scheme(bm25(ranking));
   if (!p.relevance) enquire.set_sort_by_value(schema::kDateSlot, r.sort != SortOrder::kDateAsc);
-  if (r.collapse && p.groups) enquire.set_collapse_key(schema::kGroupSlot);
+  const bool collapse = r.collapse && p.groups;
+  Xapian::doccount check = counter ? count_limit(db) : 0;
+  // Where every match of one local index is counted, ranked by relevance,
+  // the spy that counts them ranks them too (top_matches.h).
+  const bool spy_ranks = counter && p.relevance && check == db.get_doccount() && single_local(db);
+  if (collapse && !spy_ranks) enquire.set_collapse_key(schema::kGroupSlot);
   if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
   // On an index much larger than the limit, where most matches pass it, a
   // match that Xapian's first estimate (from term statistics alone) already
   // puts past the limit is ranked without counting, and counted in a sample
   // of the index only. On smaller ones the estimate costs more than it
   // saves (a tenth of a millisecond and more, and few matches pass).
-  Xapian::doccount check = counter ? count_limit(db) : 0;
   Xapian::doccount broad = 0;  // the first estimate, when the match is broad
   if (counter && check < db.get_doccount() / kBroadIndexPerLimit && has_samples(db)) {
     Xapian::MSet first_estimate = enquire.get_mset(0, 0);
@@ -427,8 +449,7 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   // a second time for documents of remote shards that sort below its page
   // (a shortcut that skips its check for remote documents): the counts of
   // remote shards sorted by value are taken in a match of their own.
-  const bool count_apart =
-      portable_spies.load() && !p.relevance && !(r.collapse && p.groups) && counter && !broad;
+  const bool count_apart = portable_spies.load() && !p.relevance && !collapse && counter && !broad;
   std::optional<Xapian::Enquire> counted;
   if (count_apart) {
     counted.emplace(db);
@@ -441,9 +462,12 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   } else {
     check = 0;
   }
+  TopMatches top;
+  if (spy_ranks) local_spy.rank(&top);
   auto started = std::chrono::steady_clock::now();
-  Xapian::MSet mset =
-      rescoring ? enquire.get_mset(0, window, check) : enquire.get_mset(first, count, check);
+  Xapian::MSet mset = spy_ranks   ? enquire.get_mset(0, 0, check)
+                      : rescoring ? enquire.get_mset(0, window, check)
+                                  : enquire.get_mset(first, count, check);
   if (counted) counted->get_mset(0, 0, check);
   // The matcher stops early only when it runs out of time.
   counting.cut_short =
@@ -452,6 +476,7 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
           options.time_limit_s;
   count_local(local_spy, db);
   counting.estimated = mset.get_matches_estimated();
+  if (spy_ranks && collapse) counting.estimated = counter->groups();
   if (counter) {
     // Past `check` documents the matcher skips those that cannot reach the
     // page: the spies saw the first documents of a larger match, and the
@@ -473,20 +498,29 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
       if (scale > 0) {
         counting.exact = scale == 1.0;
         counting.scale = scale;
-        const bool collapsed = r.collapse && p.groups;
         counting.estimated = static_cast<Xapian::doccount>(
-            std::lround((collapsed ? counter->groups() : counter->documents()) * scale));
+            std::lround((collapse ? counter->groups() : counter->documents()) * scale));
       }
     }
   }
-  if (rescoring && !mset.empty()) return rescore(db, p, query, mset, window, first, count);
+  std::vector<TopMatch> best;
+  if (spy_ranks) {
+    best = top.best(rescoring ? window : first + count,
+                    collapse ? group_reader(db) : std::function<std::string(Xapian::docid)>());
+    if (!rescoring) best.erase(best.begin(), best.begin() + std::min<size_t>(first, best.size()));
+  } else {
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      best.push_back({*it, it.get_weight(), it.get_collapse_key()});
+  }
+  if (rescoring && !best.empty()) return rescore(db, p, query, best, window, first, count);
   std::vector<Ranked> page;
-  for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back({*it, it.get_weight()});
+  for (const auto& m : best) page.push_back({m.did, m.weight});
   return page;
 }
 
 std::vector<Ranked> Searcher::Impl::rescore(Xapian::Database& db, const Plan& p,
-                                            const Xapian::Query& text, const Xapian::MSet& window,
+                                            const Xapian::Query& text,
+                                            const std::vector<TopMatch>& window,
                                             Xapian::doccount window_size, Xapian::doccount first,
                                             Xapian::doccount count) const {
   const SearchRequest& r = *p.request;
@@ -509,7 +543,7 @@ std::vector<Ranked> Searcher::Impl::rescore(Xapian::Database& db, const Plan& p,
     // The other versions of the window's groups compete with their own.
     weight = weights(db, Xapian::Query(Xapian::Query::OP_FILTER, text, only));
   } else {
-    for (auto it = window.begin(); it != window.end(); ++it) weight.emplace(*it, it.get_weight());
+    for (const auto& m : window) weight.emplace(m.did, m.weight);
   }
   const Xapian::Query boosts(Xapian::Query::OP_OR, p.boosts.begin(), p.boosts.end());
   for (const auto& [did, w] : weights(db, Xapian::Query(Xapian::Query::OP_FILTER, boosts, only))) {
