@@ -30,7 +30,6 @@ struct TopMatch {
 class TopMatches {
  public:
   void add(Xapian::docid did, double weight) { all_.emplace_back(weight, did); }
-  size_t size() const { return all_.size(); }
   // The first `n` matches, best first. With `group_of` (a match's group),
   // only the best match of each group.
   std::vector<TopMatch> best(size_t n,
