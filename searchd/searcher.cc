@@ -462,7 +462,7 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   } else {
     check = 0;
   }
-  TopMatches top;
+  TopMatches top(collapse ? SIZE_MAX : rescoring ? window : first + count);
   if (spy_ranks) local_spy.rank(&top);
   auto started = std::chrono::steady_clock::now();
   Xapian::MSet mset = spy_ranks   ? enquire.get_mset(0, 0, check)

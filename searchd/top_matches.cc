@@ -5,14 +5,25 @@
 
 namespace portal {
 
+void TopMatches::add(Xapian::docid did, double weight) {
+  const Entry e(weight, did);
+  if (keep_ == SIZE_MAX) {
+    all_.push_back(e);
+    return;
+  }
+  if (keep_ == 0) return;
+  if (all_.size() < keep_) {
+    all_.push_back(e);
+    std::push_heap(all_.begin(), all_.end(), before);
+  } else if (before(e, all_.front())) {
+    std::pop_heap(all_.begin(), all_.end(), before);
+    all_.back() = e;
+    std::push_heap(all_.begin(), all_.end(), before);
+  }
+}
+
 std::vector<TopMatch> TopMatches::best(size_t n,
                                        const std::function<std::string(Xapian::docid)>& group_of) {
-  // As Xapian ranks by relevance: the higher weight first, then the lower
-  // docid.
-  auto before = [](const std::pair<double, Xapian::docid>& a,
-                   const std::pair<double, Xapian::docid>& b) {
-    return a.first > b.first || (a.first == b.first && a.second < b.second);
-  };
   std::vector<TopMatch> out;
   if (!group_of) {
     const auto end = all_.begin() + static_cast<long>(std::min(n, all_.size()));

@@ -14,6 +14,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <utility>
@@ -29,14 +30,26 @@ struct TopMatch {
 
 class TopMatches {
  public:
-  void add(Xapian::docid did, double weight) { all_.emplace_back(weight, did); }
-  // The first `n` matches, best first. With `group_of` (a match's group),
-  // only the best match of each group.
+  // Keeps the best `keep` matches only, all that an uncollapsed page needs,
+  // so that a match of millions holds a page's worth; by default every
+  // match, as collapsing needs.
+  explicit TopMatches(size_t keep = SIZE_MAX) : keep_(keep) {}
+  void add(Xapian::docid did, double weight);
+  // The first `n` matches (at most `keep`), best first. With `group_of` (a
+  // match's group), only the best match of each group.
   std::vector<TopMatch> best(size_t n,
                              const std::function<std::string(Xapian::docid)>& group_of = nullptr);
 
  private:
-  std::vector<std::pair<double, Xapian::docid>> all_;
+  using Entry = std::pair<double, Xapian::docid>;
+  // As Xapian ranks by relevance: the higher weight first, then the lower
+  // docid.
+  static bool before(const Entry& a, const Entry& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  }
+  size_t keep_;
+  // Every match, or while keep_ bounds them a heap whose front ranks last.
+  std::vector<Entry> all_;
 };
 
 }  // namespace portal

@@ -37,6 +37,26 @@ TEST(TopMatchesTest, RanksByWeightThenByDocid) {
   EXPECT_TRUE(best[0].group.empty());
 }
 
+TEST(TopMatchesTest, KeepingAFewRanksThemAsKeepingAll) {
+  // Many ties, in no order: the few kept are the first of all.
+  std::vector<std::pair<Xapian::docid, double>> matches;
+  for (Xapian::docid d = 1; d <= 1000; ++d) matches.emplace_back((d * 7919) % 1000 + 1, d % 13);
+  TopMatches all;
+  for (const auto& [did, wt] : matches) all.add(did, wt);
+  const auto ranked = dids(all.best(1000));
+  ASSERT_EQ(ranked.size(), 1000u);
+  for (size_t keep : {1, 5, 10, 110}) {
+    TopMatches few(keep);
+    for (const auto& [did, wt] : matches) few.add(did, wt);
+    EXPECT_EQ(dids(few.best(keep + 5)),
+              std::vector<Xapian::docid>(ranked.begin(), ranked.begin() + static_cast<long>(keep)))
+        << "keep " << keep;
+  }
+  TopMatches none(0);
+  none.add(1, 1.0);
+  EXPECT_TRUE(none.best(10).empty());
+}
+
 TEST(TopMatchesTest, CollapsingKeepsEachGroupsBestMatchOnly) {
   // The forty best matches are all of group "a": the page's other groups
   // rank below them, past the first matches ranked.
