@@ -66,6 +66,12 @@ Xapian::MSet PlainSearcher::search(const BenchQuery& q) {
   return enquire.get_mset(0, 10);
 }
 
+Xapian::MSet PlainSearcher::search_page(const BenchQuery& q) {
+  Xapian::MSet m = search(q);
+  for (auto it = m.begin(); it != m.end(); ++it) it.get_document().get_data();
+  return m;
+}
+
 std::string PlainSearcher::id_of(const Xapian::Document& doc) {
   auto j = nlohmann::json::parse(doc.get_data(), nullptr, false);
   return j.is_object() ? j.value("id", "") : "";

@@ -39,6 +39,9 @@ class PlainSearcher {
   explicit PlainSearcher(const std::string& db_path);
   // Top 10 for `q`; the mset's size is the number of hits shown.
   Xapian::MSet search(const BenchQuery& q);
+  // search(), then each hit's stored data read, as a page of results needs:
+  // what the benchmarks time as plain Xapian in-process.
+  Xapian::MSet search_page(const BenchQuery& q);
   // The id stored in a hit's document data.
   static std::string id_of(const Xapian::Document& doc);
 

@@ -39,6 +39,13 @@ struct FacetColumn {
   std::vector<uint32_t> single;  // by docid, up to the highest
 };
 
+// The value of document `did` in a column where no document has more than
+// one (`single` filled, or no values at all); null for none.
+inline const std::string* single_value(const FacetColumn& column, Xapian::docid did) {
+  const uint32_t v = did < column.single.size() ? column.single[did] : 0;
+  return v == 0 ? nullptr : &column.values[v - 1];
+}
+
 class FacetColumns {
  public:
   // Reads `db`'s value streams, one pass per slot. `db` must be one local

@@ -1,6 +1,7 @@
 #include "searchd/facets.h"
 
 #include "searchd/facet_columns.h"
+#include "searchd/top_matches.h"
 
 #include <algorithm>
 #include <cmath>

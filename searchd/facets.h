@@ -30,7 +30,6 @@
 #include "indexer/schema.h"
 #include "searchd/index_terms.h"
 #include "searchd/searcher.h"
-#include "searchd/top_matches.h"
 
 namespace portal {
 
@@ -51,6 +50,7 @@ std::vector<FacetField> facet_fields(const std::vector<schema::ExtraField>& extr
 
 struct FacetColumn;
 class FacetColumns;
+class TopMatches;
 
 // Counts the values of one value slot, splitting joined values
 // (schema::join_values) when `multi_valued`: no allocation for a value

@@ -194,8 +194,8 @@ struct Searcher::Impl {
     const FacetColumn* column = built ? built->find(group_counter_spec()) : nullptr;
     if (column && (column->values.empty() || !column->single.empty())) {
       return [built, column](Xapian::docid did) {
-        const uint32_t v = did < column->single.size() ? column->single[did] : 0;
-        return v == 0 ? std::string() : column->values[v - 1];
+        const std::string* group = single_value(*column, did);
+        return group ? *group : std::string();
       };
     }
     return [&db](Xapian::docid did) {
