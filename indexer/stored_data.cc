@@ -9,14 +9,17 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <utility>
+#include <vector>
 
 namespace portal {
 namespace {
 
 // Marks a zstd frame of the whole JSON; JSON never starts with it.
 constexpr char kZstdMarker = '\x02';
-// Marks an article whose body is stored apart.
-constexpr char kSplitMarker = '\x03';
+// Marks an article whose body is stored apart: in pieces, or (written
+// before) in three frames.
+constexpr char kPiecesMarker = '\x04';
+constexpr char kThreeFramesMarker = '\x03';
 // Shorter JSON is stored as it is: a frame would not be much smaller.
 constexpr size_t kMinCompressedBytes = 256;
 constexpr int kLevel = 3;
@@ -93,70 +96,98 @@ std::string encode_stored(std::string_view json) {
   return out;
 }
 
+size_t text_piece_end(std::string_view text, size_t begin, size_t size) {
+  if (text.size() - begin <= size) return text.size();
+  size_t at = text.find_first_of(" \n\t", begin + size);
+  return at == std::string_view::npos ? text.size() : at + 1;
+}
+
 std::string encode_stored(std::string_view head, std::string_view body) {
-  // The body's start ends just after white space within its first
-  // kBodyStartBytes (a snippet reads text in pieces ending there); what a
-  // snippet reads ends at a character boundary within its first
-  // kBodyReadBytes.
-  size_t start = body.empty()
-                     ? std::string_view::npos
-                     : body.find_last_of(" \n\t", std::min(body.size(), kBodyStartBytes) - 1);
-  start = start == std::string_view::npos ? 0 : start + 1;
+  // What a snippet reads ends at a character boundary within the body's
+  // first kBodyReadBytes; it is cut into the pieces a snippet reads.
   size_t read = std::min(body.size(), kBodyReadBytes);
-  while (read < body.size() && read > start &&
-         (static_cast<unsigned char>(body[read]) & 0xC0) == 0x80)
+  while (read < body.size() && read > 0 && (static_cast<unsigned char>(body[read]) & 0xC0) == 0x80)
     --read;
-  std::string first(head), frame;
-  first.append(body.substr(0, start));
-  compress(first, frame);
-  std::string out(1, kSplitMarker);
+  const std::string_view readable = body.substr(0, read);
+  std::vector<size_t> ends;
+  for (size_t begin = 0, size = kFirstPieceBytes; begin < readable.size(); size *= 2)
+    ends.push_back(begin = text_piece_end(readable, begin, size));
+  // A first piece longer than kBodyStartBytes (text without white space)
+  // gets a frame of its own: the head stays quick to read.
+  const size_t first = ends.empty() || ends[0] > kBodyStartBytes ? 0 : ends[0];
+  if (first > 0) ends.erase(ends.begin());  // at most five more (32 KB)
+  std::string out(1, kPiecesMarker), frame;
   put_u32(out, head.size());
+  out.push_back(static_cast<char>(ends.size()));
+  std::string start(head);
+  start.append(body.substr(0, first));
+  compress(start, frame);
   put_u32(out, frame.size());
   out += frame;
-  frame.clear();
-  compress(body.substr(start, read - start), frame);
-  put_u32(out, frame.size());
-  out += frame;
+  for (size_t begin = first; size_t end : ends) {
+    frame.clear();
+    compress(body.substr(begin, end - begin), frame);
+    put_u32(out, frame.size());
+    out += frame;
+    begin = end;
+  }
   if (read < body.size()) compress(body.substr(read), out);
   return out;
 }
 
 StoredParts::StoredParts(std::string stored) : data_(std::move(stored)) {
   const std::string_view data(data_);
-  if (data.empty() || data[0] != kSplitMarker) {
+  const bool pieces = !data.empty() && data[0] == kPiecesMarker;
+  if (!pieces && (data.empty() || data[0] != kThreeFramesMarker)) {
     json_ = decode_stored(data);
     data_.clear();
     return;
   }
-  // The marker, three lengths and frame 1 at least.
-  if (data.size() < 13) corrupt("truncated");
-  const size_t head = get_u32(data, 1), first = get_u32(data, 5);
-  if (first > data.size() - 13) corrupt("truncated");
-  std::string start = decompress(data.substr(9, first));
+  // A frame's length at `at`, then the frame: where it starts, and its size.
+  auto frame_at = [&](size_t at) {
+    if (at > data.size() || data.size() - at < 4) corrupt("truncated");
+    const size_t size = get_u32(data, at);
+    if (size > data.size() - at - 4) corrupt("truncated");
+    return Frame{at + 4, size};
+  };
+  // The marker, the head's length, then the number of pieces (new layout).
+  const size_t head = data.size() < 5 ? 0 : get_u32(data, 1);
+  const size_t count = pieces ? (data.size() < 6 ? 0 : static_cast<unsigned char>(data[5])) : 1;
+  const Frame first = frame_at(pieces ? 6 : 5);
+  std::string start = decompress(data.substr(first.at, first.size));
   if (head > start.size()) corrupt("the JSON is longer than its frame");
   json_ = start.substr(0, head);
   body_start_ = start.substr(head);
-  const size_t second = get_u32(data, 9 + first);
-  if (second > data.size() - 13 - first) corrupt("truncated");
-  read_at_ = 13 + first;
-  read_size_ = second;
+  size_t at = first.at + first.size;
+  for (size_t i = 0; i < count; ++i) {
+    pieces_.push_back(frame_at(at));
+    at = pieces_.back().at + pieces_.back().size;
+  }
+  rest_at_ = at;
   split_ = true;
+}
+
+std::string StoredParts::piece(size_t i) const {
+  const Frame& f = pieces_.at(i);
+  return decompress(std::string_view(data_).substr(f.at, f.size));
 }
 
 std::string StoredParts::body_read() const {
   if (!split_) return {};
-  return body_start_ + decompress(std::string_view(data_).substr(read_at_, read_size_));
+  std::string out = body_start_;
+  for (size_t i = 0; i < pieces_.size(); ++i) out += piece(i);
+  return out;
 }
 
 std::string StoredParts::body() const {
   if (!split_) return {};
-  const std::string_view rest = std::string_view(data_).substr(read_at_ + read_size_);
+  const std::string_view rest = std::string_view(data_).substr(rest_at_);
   return rest.empty() ? body_read() : body_read() + decompress(rest);
 }
 
 std::string decode_stored(std::string_view data) {
   if (data.empty()) return {};
-  if (data[0] == kSplitMarker) {
+  if (data[0] == kPiecesMarker || data[0] == kThreeFramesMarker) {
     StoredParts parts{std::string(data)};
     return with_body(parts.json(), parts.body());
   }

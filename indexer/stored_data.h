@@ -8,15 +8,21 @@
 // Xapian leaves the zstd frame as it is: deflate cannot shrink it.
 //
 // A long body (a speech, an official text: tens of kilobytes) is stored
-// apart from the rest of the article, in three zstd frames: its first few
-// kilobytes with the other fields, then up to kBodyReadBytes of it (all that
-// a snippet reads), then the rest. A hit decodes what its snippet reads,
-// mostly the first kilobytes, and never past kBodyReadBytes:
-//   0x03, then 4-byte little-endian lengths: of the head, of frame 1,
-//   frame 1: the JSON without "body" (head length bytes), then the body's
-//            first bytes up to white space,
-//   the length of frame 2, frame 2: the body up to kBodyReadBytes,
-//   frame 3: the rest of the body (absent when there is none).
+// apart from the rest of the article, in the pieces a snippet reads it in
+// (text_piece_end: about 1, 2, 4, 8 and 16 KB, each ending just after white
+// space), one zstd frame each, up to kBodyReadBytes (all that a snippet
+// reads), then the rest in one frame. A hit decodes the pieces its snippet
+// reads, mostly the first one alone:
+//   0x04, a 4-byte little-endian length of the head, a byte: the number n of
+//   frames of pieces after frame 1, then each frame behind its 4-byte length:
+//   frame 1: the JSON without "body" (head length bytes), then the first
+//            piece (none when it is longer than kBodyStartBytes),
+//   n frames: the next pieces, up to kBodyReadBytes of the body,
+//   then the rest of the body, one frame without a length (absent when
+//   there is none).
+// Indexes written before (0x03: the body's first kilobytes up to
+// kBodyStartBytes with the head, then up to kBodyReadBytes in one frame,
+// then the rest) read as that layout with two pieces.
 //
 // Data written before these encodings (plain JSON) reads back unchanged, so
 // older indexes stay readable.
@@ -27,16 +33,25 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace portal {
 
-// Bodies longer than this are stored apart (encode_stored(head, body)), the
-// first kBodyStartBytes or less with the other fields.
+// Bodies longer than this are stored apart (encode_stored(head, body)), a
+// first piece of at most kBodyStartBytes with the other fields.
 inline constexpr size_t kSplitBodyBytes = 8 * 1024;
 inline constexpr size_t kBodyStartBytes = 4 * 1024;
+// A text is read for snippets in pieces: the first of about this many bytes,
+// each next one twice the size of the one before.
+inline constexpr size_t kFirstPieceBytes = 1024;
 // How much of a body stored apart StoredParts::body_read() reads: as much as
 // a snippet considers (searchd/snippets.h), cut at a character.
 inline constexpr size_t kBodyReadBytes = 32 * 1024;
+
+// The end of the piece of about `size` bytes of `text` starting at `begin`:
+// just after the first white space (space, newline, tab) at or past
+// begin + size, so that no word is cut; the end of `text` when there is none.
+size_t text_piece_end(std::string_view text, size_t begin, size_t size);
 
 // The document data for an article's JSON.
 std::string encode_stored(std::string_view json);
@@ -52,26 +67,33 @@ std::string encode_stored(std::string_view head, std::string_view body);
 std::string decode_stored(std::string_view data);
 
 // What a hit reads of document data: the article's JSON, and of a body
-// stored apart its start, the rest decoded only when asked for.
+// stored apart its first piece, the next ones decoded only when asked for.
 class StoredParts {
  public:
-  // `stored`: document data. Throws as decode_stored() does. Frames 2 and 3
-  // are kept as they are, and decoded only when asked for.
+  // `stored`: document data. Throws as decode_stored() does. The frames
+  // after the first are kept as they are, and decoded only when asked for.
   explicit StoredParts(std::string stored);
 
   // The article's JSON; without "body" when the body is stored apart.
   const std::string& json() const { return json_; }
   bool split() const { return split_; }
-  // A body stored apart: its first bytes, ending just after white space
-  // (a word boundary); its first kBodyReadBytes or so (ending at a UTF-8
-  // character); all of it.
+  // A body stored apart: its first piece (ending just after white space, or
+  // empty); the number of pieces after it, up to kBodyReadBytes or so of the
+  // body (ending at a UTF-8 character); the i-th of them (0-based); all of
+  // them, the first piece included; the whole body.
   const std::string& body_start() const { return body_start_; }
+  size_t more_pieces() const { return pieces_.size(); }
+  std::string piece(size_t i) const;
   std::string body_read() const;
   std::string body() const;
 
  private:
+  struct Frame {
+    size_t at, size;
+  };
   std::string data_, json_, body_start_;
-  size_t read_at_ = 0, read_size_ = 0;  // frame 2 in data_; frame 3 follows
+  std::vector<Frame> pieces_;  // in data_
+  size_t rest_at_ = 0;         // the frame of the rest, to the end of data_
   bool split_ = false;
 };
 

@@ -145,13 +145,13 @@ Hit display_hit(const Xapian::Document& doc, const StoredParts& parts, StoredArt
   const Highlighter& h = options.highlighter ? *options.highlighter : none;
   hit.title_html = h.highlight(hit.title, hit.lang);
   if (!options.snippets) return hit;
-  // A long body stored apart is decoded further (as far as a snippet
-  // reads) only when its start does not hold the snippet.
+  // A long body stored apart is decoded piece by piece, as far as its
+  // snippet reads.
   static_assert(kBodyReadBytes == kMaxSnippetSource);
-  Snippet s = parts.split()
-                  ? h.snippet(parts.body_start(), hit.lang, kSnippetBytes,
-                              [&] { return parts.body_read(); })
-                  : h.snippet(a.body.empty() ? a.summary : a.body, hit.lang, kSnippetBytes);
+  size_t next = 0;
+  auto more = [&] { return next < parts.more_pieces() ? parts.piece(next++) : std::string(); };
+  Snippet s = parts.split() ? h.snippet(parts.body_start(), hit.lang, kSnippetBytes, more)
+                            : h.snippet(a.body.empty() ? a.summary : a.body, hit.lang, kSnippetBytes);
   hit.snippet_html = std::move(s.html);
   hit.snippet = std::move(s.text);
   return hit;

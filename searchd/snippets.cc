@@ -6,6 +6,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/bounded_cache.h"
+#include "indexer/stored_data.h"
 #include "searchd/query_terms.h"
 
 namespace portal {
@@ -39,22 +40,10 @@ std::string html_escape(std::string_view text) {
 
 namespace {
 
-// Text is analysed for snippets in pieces: the first of about this many
-// bytes, each next one twice the size of the one before.
-constexpr size_t kFirstSnippetPiece = 1024;
-
 // `at` moved forward to the start of a UTF-8 sequence.
 size_t char_boundary(std::string_view text, size_t at) {
   while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
   return at;
-}
-
-// The end of the piece of about `size` bytes starting at `begin`: just after
-// a space or newline, so that no word is cut.
-size_t piece_end(std::string_view text, size_t begin, size_t size) {
-  if (text.size() - begin <= size) return text.size();
-  size_t at = text.find_first_of(" \n\t", begin + size);
-  return at == std::string_view::npos ? text.size() : char_boundary(text, at + 1);
 }
 
 // The records of normalised words met by any highlighter, by the key of
@@ -272,19 +261,29 @@ std::string Highlighter::highlight(std::string_view text,
 }
 
 Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_t max_bytes,
-                             const std::function<std::string()>& whole) const {
-  std::string whole_text;                     // whole(), once read
-  bool cut_short = static_cast<bool>(whole);  // `text` is only the start
-  auto read_whole = [&] {
-    whole_text = whole();
-    text = whole_text;
-    cut_short = false;
-  };
+                             const std::function<std::string()>& more) const {
+  std::string grown;                         // text and the pieces more() gave
+  bool cut_short = static_cast<bool>(more);  // `text` is only the start
   auto cut = [&] {
     if (text.size() <= kMaxSnippetSource) return;
     size_t at = kMaxSnippetSource;
     while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
     text = text.substr(0, at);
+    cut_short = false;
+  };
+  // Appends the next piece; false when there is none.
+  auto read_more = [&] {
+    if (!cut_short) return false;
+    std::string piece = more();
+    if (piece.empty()) {
+      cut_short = false;
+      return false;
+    }
+    if (grown.data() != text.data()) grown.assign(text);
+    grown += piece;
+    text = grown;
+    cut();
+    return true;
   };
   cut();
   const auto& analyzer = analysis::analyzer_for(lang);
@@ -293,9 +292,7 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
   Window best;
   if (units_ == 0) {
     // Only the cut point is needed: analyse just past the snippet length.
-    if (cut_short && text.size() < max_bytes + 64) {
-      read_whole();
-      cut();
+    while (text.size() < max_bytes + 64 && read_more()) {
     }
     analyzer.words(text.substr(0, char_boundary(text, std::min(text.size(), max_bytes + 64))),
                    words);
@@ -303,15 +300,12 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
     // Piece by piece, until a window holds every query word the text can
     // show or the text ends.
     const size_t units = wanted(lang);
-    size_t piece = kFirstSnippetPiece;
+    size_t piece = kFirstPieceBytes;
     for (size_t begin = 0; best.distinct < units; piece *= 2) {
-      if (begin >= text.size()) {
-        if (!cut_short) break;
-        read_whole();
-        cut();
-        if (begin >= text.size()) break;
-      }
-      size_t end = piece_end(text, begin, piece);
+      while (begin >= text.size())
+        if (!read_more()) break;
+      if (begin >= text.size()) break;
+      size_t end = text_piece_end(text, begin, piece);
       size_t first = words.size();
       uint32_t position = words.empty() ? 0 : words.back().position + 1;
       analyzer.words(text.substr(begin, end - begin), words, position);

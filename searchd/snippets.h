@@ -53,13 +53,13 @@ class Highlighter {
   // A fragment of at most about `max_bytes` bytes of `text` holding as many
   // different query words as possible (the start of the text when none
   // occurs), with "…" where it was cut. Only the first kMaxSnippetSource
-  // bytes are considered, and the text is analysed piece by piece only until
-  // a window holds every query word. With `whole`, `text` is only the start
-  // of the text, ending just after white space, and whole() gives the text
-  // (at least its first kMaxSnippetSource bytes) when more is needed (a long
-  // body stored apart: indexer/stored_data.h).
+  // bytes are considered, and the text is analysed piece by piece
+  // (text_piece_end in indexer/stored_data.h) only until a window holds every
+  // query word. With `more`, `text` is only the start of the text, and more()
+  // gives the text's next piece when it is needed, or an empty string at its
+  // end (a long body stored apart, in the same pieces).
   Snippet snippet(std::string_view text, std::string_view lang, size_t max_bytes,
-                  const std::function<std::string()>& whole = nullptr) const;
+                  const std::function<std::string()>& more = nullptr) const;
 
  private:
   struct Match {

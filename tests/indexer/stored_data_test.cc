@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 #include <xapian.h>
+#include <zstd.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "indexer/article.h"
 #include "indexer/document_builder.h"
@@ -71,11 +73,11 @@ TEST(StoredDataTest, DocumentsStoreTheirArticleEncoded) {
   EXPECT_TRUE(stored.value("body", "").starts_with("Президент говорив"));
 }
 
-TEST(StoredDataTest, ALongBodyIsStoredApartAndItsStartReadAlone) {
+TEST(StoredDataTest, ALongBodyIsStoredApartInThePiecesASnippetReads) {
   Article a = parse_article(long_article());
   ASSERT_GT(a.body.size(), kSplitBodyBytes);
   const std::string data = build_document(a).get_data();
-  EXPECT_EQ(data[0], '\x03');
+  EXPECT_EQ(data[0], '\x04');
   EXPECT_LT(data.size(), a.raw_json.size() / 2);
   // The whole article decodes to its JSON, byte for byte.
   EXPECT_EQ(decode_stored(data), a.raw_json);
@@ -84,14 +86,22 @@ TEST(StoredDataTest, ALongBodyIsStoredApartAndItsStartReadAlone) {
   auto head = nlohmann::json::parse(parts.json());
   EXPECT_FALSE(head.contains("body"));
   EXPECT_EQ(head.value("title", ""), a.title);
-  // The start: at most kBodyStartBytes, ending after a space.
-  const std::string& start = parts.body_start();
-  ASSERT_FALSE(start.empty());
-  EXPECT_LE(start.size(), kBodyStartBytes);
-  EXPECT_GT(start.size(), kBodyStartBytes - 200);
-  EXPECT_EQ(start.back(), ' ');
-  EXPECT_TRUE(a.body.starts_with(start));
+  // The pieces: about 1, 2, 4 and 8 KB, each ending just after a space, as
+  // text_piece_end() cuts the body.
   ASSERT_LT(a.body.size(), kBodyReadBytes);
+  std::vector<std::string> pieces = {parts.body_start()};
+  for (size_t i = 0; i < parts.more_pieces(); ++i) pieces.push_back(parts.piece(i));
+  size_t begin = 0, size = kFirstPieceBytes;
+  for (const auto& piece : pieces) {
+    const size_t end = text_piece_end(a.body, begin, size);
+    EXPECT_EQ(piece, a.body.substr(begin, end - begin)) << begin;
+    EXPECT_GE(piece.size(), std::min(size, a.body.size() - begin));
+    begin = end;
+    size *= 2;
+  }
+  EXPECT_EQ(begin, a.body.size());
+  EXPECT_EQ(pieces[0].back(), ' ');
+  EXPECT_LT(pieces[0].size(), kFirstPieceBytes + 100);
   EXPECT_EQ(parts.body_read(), a.body);
   EXPECT_EQ(parts.body(), a.body);
 
@@ -104,6 +114,7 @@ TEST(StoredDataTest, ALongBodyIsStoredApartAndItsStartReadAlone) {
   const std::string longer_data = build_document(longer).get_data();
   EXPECT_EQ(decode_stored(longer_data), longer.raw_json);
   StoredParts longer_parts(longer_data);
+  EXPECT_EQ(longer_parts.more_pieces(), 5u);  // 1 + 2 + 4 + 8 + 16 KB, then the end
   const std::string read = longer_parts.body_read();
   EXPECT_LE(read.size(), kBodyReadBytes);
   EXPECT_GT(read.size(), kBodyReadBytes - 4);
@@ -111,30 +122,70 @@ TEST(StoredDataTest, ALongBodyIsStoredApartAndItsStartReadAlone) {
   EXPECT_EQ(read, body.substr(0, read.size()));
   EXPECT_EQ(longer_parts.body(), body);
 
-  // A body without white space in its start is stored whole in the rest.
+  // A body without white space is one piece, too long to go with the head.
   const std::string unbroken(kSplitBodyBytes + 10, 'x');
   StoredParts apart(encode_stored(R"({"id":"b"})", unbroken));
   EXPECT_TRUE(apart.body_start().empty());
+  ASSERT_EQ(apart.more_pieces(), 1u);
+  EXPECT_EQ(apart.piece(0), unbroken);
   EXPECT_EQ(apart.body_read(), unbroken);
   EXPECT_EQ(apart.body(), unbroken);
   EXPECT_EQ(decode_stored(encode_stored(R"({"id":"b"})", unbroken)),
             R"({"body":")" + unbroken + R"(","id":"b"})");
 }
 
+// `text` as a zstd frame.
+std::string zstd_frame(std::string_view text) {
+  std::string out(ZSTD_compressBound(text.size()), '\0');
+  out.resize(ZSTD_compress(out.data(), out.size(), text.data(), text.size(), 3));
+  return out;
+}
+
+std::string u32(size_t n) {
+  std::string out;
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((n >> (8 * i)) & 0xFF));
+  return out;
+}
+
+TEST(StoredDataTest, BodiesStoredApartInThreeFramesStillRead) {
+  // The layout written before pieces: the head with the body's first
+  // kilobytes, up to kBodyReadBytes in one frame, then the rest.
+  const std::string head = R"({"id":"old","title":"Old"})";
+  std::string body;
+  while (body.size() < kBodyReadBytes + 5000) body += "grain exports resumed today ";
+  const size_t start = body.rfind(' ', kBodyStartBytes) + 1, read = kBodyReadBytes;
+  const std::string first = zstd_frame(head + body.substr(0, start));
+  const std::string second = zstd_frame(body.substr(start, read - start));
+  const std::string data = "\x03" + u32(head.size()) + u32(first.size()) + first +
+                           u32(second.size()) + second + zstd_frame(body.substr(read));
+  StoredParts parts(data);
+  ASSERT_TRUE(parts.split());
+  EXPECT_EQ(parts.json(), head);
+  EXPECT_EQ(parts.body_start(), body.substr(0, start));
+  ASSERT_EQ(parts.more_pieces(), 1u);
+  EXPECT_EQ(parts.piece(0), body.substr(start, read - start));
+  EXPECT_EQ(parts.body_read(), body.substr(0, read));
+  EXPECT_EQ(parts.body(), body);
+  EXPECT_EQ(decode_stored(data), R"({"body":")" + body + R"(","id":"old","title":"Old"})");
+}
+
 TEST(StoredDataTest, CorruptSplitDataIsAnError) {
   const std::string data = build_document(parse_article(long_article())).get_data();
-  ASSERT_EQ(data[0], '\x03');
-  for (size_t size :
-       {size_t{1}, size_t{8}, size_t{10}, size_t{12}, size_t{40}, data.size() / 2, data.size() - 1})
+  ASSERT_EQ(data[0], '\x04');
+  for (size_t size : {size_t{1}, size_t{5}, size_t{6}, size_t{9}, size_t{12}, size_t{40},
+                      data.size() / 2, data.size() - 1})
     EXPECT_THROW(decode_stored(data.substr(0, size)), Xapian::DatabaseCorruptError) << size;
   // A head length past its frame.
   std::string bad = data;
   bad[4] = '\x7f';
   EXPECT_THROW(StoredParts{bad}, Xapian::DatabaseCorruptError);
-  // A flipped byte in the rest of the body, read only when asked for.
+  // A flipped byte in the last piece, read only when asked for.
   std::string flipped = data;
   flipped[flipped.size() - 10] = static_cast<char>(flipped[flipped.size() - 10] ^ 0x5a);
   StoredParts parts(flipped);
+  ASSERT_GT(parts.more_pieces(), 1u);
+  EXPECT_NO_THROW(parts.piece(0));
+  EXPECT_THROW(parts.piece(parts.more_pieces() - 1), Xapian::DatabaseCorruptError);
   EXPECT_THROW(parts.body_read(), Xapian::DatabaseCorruptError);
   EXPECT_THROW(parts.body(), Xapian::DatabaseCorruptError);
 }

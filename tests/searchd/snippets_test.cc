@@ -8,9 +8,11 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyzers/analyzer.h"
+#include "indexer/stored_data.h"
 
 namespace portal {
 namespace {
@@ -99,41 +101,65 @@ TEST(HighlighterTest, SnippetFindsAWordFarIntoALongText) {
   EXPECT_EQ(count_of(again.html, "<mark>"), 3u) << again.html;
 }
 
-TEST(HighlighterTest, TheStartOfATextIsReadWholeOnlyWhenItLacksAWord) {
+// `text` in the pieces a snippet reads it in (as a long body is stored).
+std::vector<std::string> pieces_of(std::string_view text) {
+  std::vector<std::string> out;
+  for (size_t begin = 0, size = kFirstPieceBytes; begin < text.size(); size *= 2) {
+    const size_t end = text_piece_end(text, begin, size);
+    out.emplace_back(text.substr(begin, end - begin));
+    begin = end;
+  }
+  return out;
+}
+
+TEST(HighlighterTest, TheRestOfATextIsReadOnlyAsFarAsItsSnippetNeeds) {
   std::string text;
   while (text.size() < 6000) text += "The committee met again on Tuesday morning. ";
   text += "Grain exports resumed. ";
-  for (int i = 0; i < 20; ++i) text += "The committee met again on Tuesday morning. ";
-  const std::string start = text.substr(0, text.rfind(' ', 4000) + 1);
-  int reads = 0;
-  auto whole = [&] {
-    ++reads;
-    return text;
+  for (int i = 0; i < 400; ++i) text += "The committee met again on Tuesday morning. ";
+  const std::vector<std::string> pieces = pieces_of(text);
+  ASSERT_GE(pieces.size(), 5u);
+  size_t reads = 0;
+  auto more = [&] { return reads + 1 < pieces.size() ? pieces[++reads] : std::string(); };
+  auto snippet = [&](const Highlighter& h) {
+    reads = 0;
+    return h.snippet(pieces[0], "en", 120, more);
   };
   Highlighter h({"grain", "exports"}, {});
-  // Past the start: the snippet is that of the whole text.
-  Snippet s = h.snippet(start, "en", 120, whole);
-  EXPECT_EQ(reads, 1);
+  // The words are in the third piece (from about 3 KB to 7 KB): the snippet
+  // is that of the whole text, and no piece after the third is read.
+  Snippet s = snippet(h);
+  EXPECT_EQ(reads, 2u);
   Snippet full = h.snippet(text, "en", 120);
   EXPECT_EQ(s.html, full.html);
   EXPECT_EQ(s.text, full.text);
   EXPECT_NE(s.html.find("<mark>Grain</mark> <mark>exports</mark>"), std::string::npos) << s.html;
+  // A word found nowhere: every piece is read, and the snippet is the whole
+  // text's (which never passes kMaxSnippetSource).
+  Highlighter absent({"grain", "harvest"}, {});
+  s = snippet(absent);
+  EXPECT_EQ(reads, pieces.size() - 1);
+  EXPECT_EQ(s.html, absent.snippet(text, "en", 120).html);
 
   // Within the start: the rest is never read, and is shown to follow.
   Highlighter committee({"committee"}, {});
-  s = committee.snippet(start, "en", 120, whole);
-  EXPECT_EQ(reads, 1);
+  s = snippet(committee);
+  EXPECT_EQ(reads, 0u);
   EXPECT_TRUE(s.html.starts_with("The <mark>committee</mark> met")) << s.html;
   EXPECT_TRUE(s.html.ends_with("…")) << s.html;
   EXPECT_EQ(s.html, committee.snippet(text, "en", 120).html);
   // Without query words, the start of the text.
   Highlighter none({}, {});
-  EXPECT_EQ(none.snippet(start, "en", 120, whole).text, none.snippet(text, "en", 120).text);
-  EXPECT_EQ(reads, 1);
+  EXPECT_EQ(snippet(none).text, none.snippet(text, "en", 120).text);
+  EXPECT_EQ(reads, 0u);
   // A start shorter than a snippet is not enough on its own.
-  EXPECT_EQ(none.snippet("The committee ", "en", 120, whole).text,
+  const std::vector<std::string> short_start = {"The committee ", text.substr(14)};
+  size_t short_reads = 0;
+  EXPECT_EQ(none.snippet(short_start[0], "en", 120,
+                         [&] { return short_reads++ == 0 ? short_start[1] : std::string(); })
+                .text,
             none.snippet(text, "en", 120).text);
-  EXPECT_EQ(reads, 2);
+  EXPECT_EQ(short_reads, 1u);
 }
 
 TEST(HighlighterTest, AQueryWordThatIsAStopWordOfTheTextIsNotWaitedFor) {
