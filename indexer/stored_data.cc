@@ -112,10 +112,13 @@ std::string encode_stored(std::string_view head, std::string_view body) {
   std::vector<size_t> ends;
   for (size_t begin = 0, size = kFirstPieceBytes; begin < readable.size(); size *= 2)
     ends.push_back(begin = text_piece_end(readable, begin, size));
-  // A first piece longer than kBodyStartBytes (text without white space)
-  // gets a frame of its own: the head stays quick to read.
-  const size_t first = ends.empty() || ends[0] > kBodyStartBytes ? 0 : ends[0];
-  if (first > 0) ends.erase(ends.begin());  // at most five more (32 KB)
+  // The first pieces up to kBodyStartBytes go with the head (a longer
+  // first piece, of text without white space, gets a frame of its own).
+  size_t first = 0;
+  while (!ends.empty() && ends[0] <= kBodyStartBytes) {
+    first = ends[0];
+    ends.erase(ends.begin());
+  }
   std::string out(1, kPiecesMarker), frame;
   put_u32(out, head.size());
   out.push_back(static_cast<char>(ends.size()));

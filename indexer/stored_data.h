@@ -12,17 +12,18 @@
 // (text_piece_end: about 1, 2, 4, 8 and 16 KB, each ending just after white
 // space), one zstd frame each, up to kBodyReadBytes (all that a snippet
 // reads), then the rest in one frame. A hit decodes the pieces its snippet
-// reads, mostly the first one alone:
+// reads, mostly those of frame 1 alone:
 //   0x04, a 4-byte little-endian length of the head, a byte: the number n of
 //   frames of pieces after frame 1, then each frame behind its 4-byte length:
 //   frame 1: the JSON without "body" (head length bytes), then the first
-//            piece (none when it is longer than kBodyStartBytes),
+//            pieces, up to kBodyStartBytes of the body (none when the first
+//            piece is longer),
 //   n frames: the next pieces, up to kBodyReadBytes of the body,
 //   then the rest of the body, one frame without a length (absent when
 //   there is none).
-// Indexes written before (0x03: the body's first kilobytes up to
-// kBodyStartBytes with the head, then up to kBodyReadBytes in one frame,
-// then the rest) read as that layout with two pieces.
+// Indexes written before read as they were written: in three frames (0x03:
+// the head and the body's first 4 KB or so, then up to kBodyReadBytes, then
+// the rest), read as two pieces and the rest.
 //
 // Data written before these encodings (plain JSON) reads back unchanged, so
 // older indexes stay readable.
@@ -39,8 +40,8 @@ namespace portal {
 
 // Bodies longer than this are stored apart (encode_stored(head, body)), a
 // first piece of at most kBodyStartBytes with the other fields.
-inline constexpr size_t kSplitBodyBytes = 8 * 1024;
-inline constexpr size_t kBodyStartBytes = 4 * 1024;
+inline constexpr size_t kSplitBodyBytes = 2 * 1024;
+inline constexpr size_t kBodyStartBytes = 2 * 1024;
 // A text is read for snippets in pieces: the first of about this many bytes,
 // each next one twice the size of the one before.
 inline constexpr size_t kFirstPieceBytes = 1024;
@@ -77,10 +78,11 @@ class StoredParts {
   // The article's JSON; without "body" when the body is stored apart.
   const std::string& json() const { return json_; }
   bool split() const { return split_; }
-  // A body stored apart: its first piece (ending just after white space, or
-  // empty); the number of pieces after it, up to kBodyReadBytes or so of the
-  // body (ending at a UTF-8 character); the i-th of them (0-based); all of
-  // them, the first piece included; the whole body.
+  // A body stored apart: its start, the pieces of frame 1 (ending just
+  // after white space, or empty); the number of pieces after it, up to
+  // kBodyReadBytes or so of the body (ending at a UTF-8 character); the i-th
+  // of them (0-based); all of it up to there, the start included; the whole
+  // body.
   const std::string& body_start() const { return body_start_; }
   size_t more_pieces() const { return pieces_.size(); }
   std::string piece(size_t i) const;

@@ -150,8 +150,9 @@ Hit display_hit(const Xapian::Document& doc, const StoredParts& parts, StoredArt
   static_assert(kBodyReadBytes == kMaxSnippetSource);
   size_t next = 0;
   auto more = [&] { return next < parts.more_pieces() ? parts.piece(next++) : std::string(); };
-  Snippet s = parts.split() ? h.snippet(parts.body_start(), hit.lang, kSnippetBytes, more)
-                            : h.snippet(a.body.empty() ? a.summary : a.body, hit.lang, kSnippetBytes);
+  Snippet s = parts.split()
+                  ? h.snippet(parts.body_start(), hit.lang, kSnippetBytes, more)
+                  : h.snippet(a.body.empty() ? a.summary : a.body, hit.lang, kSnippetBytes);
   hit.snippet_html = std::move(s.html);
   hit.snippet = std::move(s.text);
   return hit;

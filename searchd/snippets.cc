@@ -318,6 +318,9 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
       begin = end;
     }
   }
+  // The fragment ends as in the whole text: the text must go past it.
+  while (text.size() <= best.begin + max_bytes && read_more()) {
+  }
   size_t end = text.size();
   if (end > best.begin + max_bytes) {
     end = best.begin;

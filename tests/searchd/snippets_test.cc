@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -13,6 +15,7 @@
 
 #include "analyzers/analyzer.h"
 #include "indexer/stored_data.h"
+#include "tests/support/test_env.h"
 
 namespace portal {
 namespace {
@@ -160,6 +163,46 @@ TEST(HighlighterTest, TheRestOfATextIsReadOnlyAsFarAsItsSnippetNeeds) {
                 .text,
             none.snippet(text, "en", 120).text);
   EXPECT_EQ(short_reads, 1u);
+}
+
+TEST(HighlighterTest, ABodyStoredInPiecesGivesTheSnippetOfTheWholeBody) {
+  // Long addresses in Ukrainian and English, stored as the indexer stores
+  // them; words taken from their start, their middle, past what a snippet
+  // reads, and absent.
+  std::ifstream in(test::source_dir() + "/data/zelensky-addresses/docs.jsonl");
+  std::string line;
+  size_t checked = 0, read_on = 0;
+  while (std::getline(in, line) && checked < 40) {
+    auto j = nlohmann::json::parse(line);
+    const std::string body = j.value("body", ""), lang = j.value("lang", "");
+    if (body.size() < 3 * kFirstPieceBytes) continue;
+    const StoredParts parts(encode_stored(R"({"id":"x"})", body));
+    ASSERT_TRUE(parts.split());
+    std::vector<std::string> words;
+    for (size_t at : {size_t{10}, body.size() / 3, body.size() / 2, body.size() - 20}) {
+      const size_t begin = body.find(' ', at) + 1, end = body.find_first_of(" ,.", begin);
+      if (begin == 0 || end == std::string::npos) continue;
+      words.push_back(body.substr(begin, end - begin));
+    }
+    ASSERT_GE(words.size(), 2u);
+    for (const std::vector<std::string>& query :
+         {std::vector<std::string>{words[0]}, std::vector<std::string>{words[1], words.back()},
+          std::vector<std::string>{words[1], "zzzabsent"}, std::vector<std::string>{}}) {
+      const Highlighter h(query, {});
+      size_t next = 0;
+      const Snippet pieces = h.snippet(parts.body_start(), lang, 240, [&] {
+        return next < parts.more_pieces() ? parts.piece(next++) : std::string();
+      });
+      const Snippet whole = h.snippet(body, lang, 240);
+      EXPECT_EQ(pieces.html, whole.html)
+          << j.value("id", "") << " " << ::testing::PrintToString(query);
+      EXPECT_EQ(pieces.text, whole.text);
+      read_on += next > 0;
+    }
+    ++checked;
+  }
+  EXPECT_EQ(checked, 40u);
+  EXPECT_GT(read_on, 0u);  // some snippets needed more than the first piece
 }
 
 TEST(HighlighterTest, AQueryWordThatIsAStopWordOfTheTextIsNotWaitedFor) {
