@@ -16,9 +16,9 @@ namespace {
 
 // Marks a zstd frame of the whole JSON; JSON never starts with it.
 constexpr char kZstdMarker = '\x02';
-// Marks an article whose body is stored apart: in pieces, or (written
+// Marks an article whose body is stored apart: in sections, or (written
 // before) in three frames.
-constexpr char kPiecesMarker = '\x04';
+constexpr char kSectionsMarker = '\x04';
 constexpr char kThreeFramesMarker = '\x03';
 // Shorter JSON is stored as it is: a frame would not be much smaller.
 constexpr size_t kMinCompressedBytes = 256;
@@ -112,22 +112,31 @@ std::string encode_stored(std::string_view head, std::string_view body) {
   std::vector<size_t> ends;
   for (size_t begin = 0, size = kFirstPieceBytes; begin < readable.size(); size *= 2)
     ends.push_back(begin = text_piece_end(readable, begin, size));
-  // The first pieces up to kBodyStartBytes go with the head (a longer
-  // first piece, of text without white space, gets a frame of its own).
+  // Sections of whole pieces: those ending within kBodyStartBytes go with
+  // the head, those within kBodyMiddleBytes in a second section, the others
+  // in a third (each frame costs its decoder a fixed set-up, each byte its
+  // share: a few sections of growing size).
   size_t first = 0;
-  while (!ends.empty() && ends[0] <= kBodyStartBytes) {
-    first = ends[0];
-    ends.erase(ends.begin());
+  std::vector<size_t> sections;  // their ends
+  for (size_t end : ends) {
+    if (end <= kBodyStartBytes) {
+      first = end;
+    } else if (sections.empty() ||
+               (end > kBodyMiddleBytes && sections.back() <= kBodyMiddleBytes)) {
+      sections.push_back(end);
+    } else {
+      sections.back() = end;
+    }
   }
-  std::string out(1, kPiecesMarker), frame;
+  std::string out(1, kSectionsMarker), frame;
   put_u32(out, head.size());
-  out.push_back(static_cast<char>(ends.size()));
+  out.push_back(static_cast<char>(sections.size()));
   std::string start(head);
   start.append(body.substr(0, first));
   compress(start, frame);
   put_u32(out, frame.size());
   out += frame;
-  for (size_t begin = first; size_t end : ends) {
+  for (size_t begin = first; size_t end : sections) {
     frame.clear();
     compress(body.substr(begin, end - begin), frame);
     put_u32(out, frame.size());
@@ -140,8 +149,8 @@ std::string encode_stored(std::string_view head, std::string_view body) {
 
 StoredParts::StoredParts(std::string stored) : data_(std::move(stored)) {
   const std::string_view data(data_);
-  const bool pieces = !data.empty() && data[0] == kPiecesMarker;
-  if (!pieces && (data.empty() || data[0] != kThreeFramesMarker)) {
+  const bool sections = !data.empty() && data[0] == kSectionsMarker;
+  if (!sections && (data.empty() || data[0] != kThreeFramesMarker)) {
     json_ = decode_stored(data);
     data_.clear();
     return;
@@ -153,32 +162,32 @@ StoredParts::StoredParts(std::string stored) : data_(std::move(stored)) {
     if (size > data.size() - at - 4) corrupt("truncated");
     return Frame{at + 4, size};
   };
-  // The marker, the head's length, then the number of pieces (new layout).
+  // The marker, the head's length, then the number of sections (0x04).
   const size_t head = data.size() < 5 ? 0 : get_u32(data, 1);
-  const size_t count = pieces ? (data.size() < 6 ? 0 : static_cast<unsigned char>(data[5])) : 1;
-  const Frame first = frame_at(pieces ? 6 : 5);
+  const size_t count = sections ? (data.size() < 6 ? 0 : static_cast<unsigned char>(data[5])) : 1;
+  const Frame first = frame_at(sections ? 6 : 5);
   std::string start = decompress(data.substr(first.at, first.size));
   if (head > start.size()) corrupt("the JSON is longer than its frame");
   json_ = start.substr(0, head);
   body_start_ = start.substr(head);
   size_t at = first.at + first.size;
   for (size_t i = 0; i < count; ++i) {
-    pieces_.push_back(frame_at(at));
-    at = pieces_.back().at + pieces_.back().size;
+    sections_.push_back(frame_at(at));
+    at = sections_.back().at + sections_.back().size;
   }
   rest_at_ = at;
   split_ = true;
 }
 
-std::string StoredParts::piece(size_t i) const {
-  const Frame& f = pieces_.at(i);
+std::string StoredParts::section(size_t i) const {
+  const Frame& f = sections_.at(i);
   return decompress(std::string_view(data_).substr(f.at, f.size));
 }
 
 std::string StoredParts::body_read() const {
   if (!split_) return {};
   std::string out = body_start_;
-  for (size_t i = 0; i < pieces_.size(); ++i) out += piece(i);
+  for (size_t i = 0; i < sections_.size(); ++i) out += section(i);
   return out;
 }
 
@@ -190,7 +199,7 @@ std::string StoredParts::body() const {
 
 std::string decode_stored(std::string_view data) {
   if (data.empty()) return {};
-  if (data[0] == kPiecesMarker || data[0] == kThreeFramesMarker) {
+  if (data[0] == kSectionsMarker || data[0] == kThreeFramesMarker) {
     StoredParts parts{std::string(data)};
     return with_body(parts.json(), parts.body());
   }

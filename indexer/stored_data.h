@@ -8,22 +8,24 @@
 // Xapian leaves the zstd frame as it is: deflate cannot shrink it.
 //
 // A long body (a speech, an official text: tens of kilobytes) is stored
-// apart from the rest of the article, in the pieces a snippet reads it in
-// (text_piece_end: about 1, 2, 4, 8 and 16 KB, each ending just after white
-// space), one zstd frame each, up to kBodyReadBytes (all that a snippet
-// reads), then the rest in one frame. A hit decodes the pieces its snippet
-// reads, mostly those of frame 1 alone:
+// apart from the rest of the article, so that a hit decodes only as much of
+// it as its snippet reads. A snippet reads a text in pieces (text_piece_end:
+// about 1, 2, 4, 8 and 16 KB, each ending just after white space) and never
+// past kBodyReadBytes; the body is stored in sections of whole pieces, one
+// zstd frame each: the pieces ending within kBodyStartBytes with the other
+// fields, those within kBodyMiddleBytes, those within kBodyReadBytes, and
+// the rest. Most snippets read the first section alone:
 //   0x04, a 4-byte little-endian length of the head, a byte: the number n of
-//   frames of pieces after frame 1, then each frame behind its 4-byte length:
-//   frame 1: the JSON without "body" (head length bytes), then the first
-//            pieces, up to kBodyStartBytes of the body (none when the first
-//            piece is longer),
-//   n frames: the next pieces, up to kBodyReadBytes of the body,
+//   sections after the first, then each section's frame behind its 4-byte
+//   length:
+//   frame 1: the JSON without "body" (head length bytes), then the body's
+//            first section (empty when the first piece is longer),
+//   n frames: the next sections, up to kBodyReadBytes of the body,
 //   then the rest of the body, one frame without a length (absent when
 //   there is none).
 // Indexes written before read as they were written: in three frames (0x03:
 // the head and the body's first 4 KB or so, then up to kBodyReadBytes, then
-// the rest), read as two pieces and the rest.
+// the rest), read as two sections and the rest.
 //
 // Data written before these encodings (plain JSON) reads back unchanged, so
 // older indexes stay readable.
@@ -38,10 +40,11 @@
 
 namespace portal {
 
-// Bodies longer than this are stored apart (encode_stored(head, body)), a
-// first piece of at most kBodyStartBytes with the other fields.
+// Bodies longer than this are stored apart (encode_stored(head, body)), in
+// sections ending within these bounds.
 inline constexpr size_t kSplitBodyBytes = 2 * 1024;
 inline constexpr size_t kBodyStartBytes = 2 * 1024;
+inline constexpr size_t kBodyMiddleBytes = 8 * 1024;
 // A text is read for snippets in pieces: the first of about this many bytes,
 // each next one twice the size of the one before.
 inline constexpr size_t kFirstPieceBytes = 1024;
@@ -68,7 +71,7 @@ std::string encode_stored(std::string_view head, std::string_view body);
 std::string decode_stored(std::string_view data);
 
 // What a hit reads of document data: the article's JSON, and of a body
-// stored apart its first piece, the next ones decoded only when asked for.
+// stored apart its first section, the next ones decoded only when asked for.
 class StoredParts {
  public:
   // `stored`: document data. Throws as decode_stored() does. The frames
@@ -78,14 +81,13 @@ class StoredParts {
   // The article's JSON; without "body" when the body is stored apart.
   const std::string& json() const { return json_; }
   bool split() const { return split_; }
-  // A body stored apart: its start, the pieces of frame 1 (ending just
-  // after white space, or empty); the number of pieces after it, up to
-  // kBodyReadBytes or so of the body (ending at a UTF-8 character); the i-th
-  // of them (0-based); all of it up to there, the start included; the whole
-  // body.
+  // A body stored apart: its first section (ending just after white space,
+  // or empty); the number of sections after it, up to kBodyReadBytes or so
+  // of the body (ending at a UTF-8 character); the i-th of them (0-based);
+  // all of them, the first included; the whole body.
   const std::string& body_start() const { return body_start_; }
-  size_t more_pieces() const { return pieces_.size(); }
-  std::string piece(size_t i) const;
+  size_t more_sections() const { return sections_.size(); }
+  std::string section(size_t i) const;
   std::string body_read() const;
   std::string body() const;
 
@@ -94,8 +96,8 @@ class StoredParts {
     size_t at, size;
   };
   std::string data_, json_, body_start_;
-  std::vector<Frame> pieces_;  // in data_
-  size_t rest_at_ = 0;         // the frame of the rest, to the end of data_
+  std::vector<Frame> sections_;  // in data_
+  size_t rest_at_ = 0;           // the frame of the rest, to the end of data_
   bool split_ = false;
 };
 

@@ -145,11 +145,11 @@ Hit display_hit(const Xapian::Document& doc, const StoredParts& parts, StoredArt
   const Highlighter& h = options.highlighter ? *options.highlighter : none;
   hit.title_html = h.highlight(hit.title, hit.lang);
   if (!options.snippets) return hit;
-  // A long body stored apart is decoded piece by piece, as far as its
+  // A long body stored apart is decoded section by section, as far as its
   // snippet reads.
   static_assert(kBodyReadBytes == kMaxSnippetSource);
   size_t next = 0;
-  auto more = [&] { return next < parts.more_pieces() ? parts.piece(next++) : std::string(); };
+  auto more = [&] { return next < parts.more_sections() ? parts.section(next++) : std::string(); };
   Snippet s = parts.split()
                   ? h.snippet(parts.body_start(), hit.lang, kSnippetBytes, more)
                   : h.snippet(a.body.empty() ? a.summary : a.body, hit.lang, kSnippetBytes);

@@ -262,7 +262,7 @@ std::string Highlighter::highlight(std::string_view text,
 
 Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_t max_bytes,
                              const std::function<std::string()>& more) const {
-  std::string grown;                         // text and the pieces more() gave
+  std::string grown;                         // text and what more() gave
   bool cut_short = static_cast<bool>(more);  // `text` is only the start
   auto cut = [&] {
     if (text.size() <= kMaxSnippetSource) return;
@@ -271,16 +271,16 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
     text = text.substr(0, at);
     cut_short = false;
   };
-  // Appends the next piece; false when there is none.
+  // Appends what follows; false when nothing does.
   auto read_more = [&] {
     if (!cut_short) return false;
-    std::string piece = more();
-    if (piece.empty()) {
+    std::string next = more();
+    if (next.empty()) {
       cut_short = false;
       return false;
     }
     if (grown.data() != text.data()) grown.assign(text);
-    grown += piece;
+    grown += next;
     text = grown;
     cut();
     return true;

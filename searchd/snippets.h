@@ -56,8 +56,8 @@ class Highlighter {
   // bytes are considered, and the text is analysed piece by piece
   // (text_piece_end in indexer/stored_data.h) only until a window holds every
   // query word. With `more`, `text` is only the start of the text, and more()
-  // gives the text's next piece when it is needed, or an empty string at its
-  // end (a long body stored apart, in the same pieces).
+  // gives what follows when it is needed, or an empty string at its end,
+  // each part ending where a piece does (a long body stored apart).
   Snippet snippet(std::string_view text, std::string_view lang, size_t max_bytes,
                   const std::function<std::string()>& more = nullptr) const;
 

@@ -73,7 +73,7 @@ TEST(StoredDataTest, DocumentsStoreTheirArticleEncoded) {
   EXPECT_TRUE(stored.value("body", "").starts_with("Президент говорив"));
 }
 
-TEST(StoredDataTest, ALongBodyIsStoredApartInThePiecesASnippetReads) {
+TEST(StoredDataTest, ALongBodyIsStoredApartInSectionsOfThePiecesASnippetReads) {
   Article a = parse_article(long_article());
   ASSERT_GT(a.body.size(), kSplitBodyBytes);
   const std::string data = build_document(a).get_data();
@@ -87,23 +87,27 @@ TEST(StoredDataTest, ALongBodyIsStoredApartInThePiecesASnippetReads) {
   EXPECT_FALSE(head.contains("body"));
   EXPECT_EQ(head.value("title", ""), a.title);
   // The pieces: about 1, 2, 4 and 8 KB, each ending just after a space, as
-  // text_piece_end() cuts the body; those up to kBodyStartBytes with the head.
+  // text_piece_end() cuts the body; in sections ending within 2, 8 and 32 KB.
   ASSERT_LT(a.body.size(), kBodyReadBytes);
+  ASSERT_GT(a.body.size(), kBodyMiddleBytes);
   std::vector<size_t> ends;
   for (size_t begin = 0, size = kFirstPieceBytes; begin < a.body.size(); size *= 2) {
     ends.push_back(begin = text_piece_end(a.body, begin, size));
     EXPECT_EQ(a.body[begin - 1], ' ');
   }
-  ASSERT_GE(ends.size(), 4u);
-  size_t with_head = 0;  // pieces in frame 1
-  while (ends[with_head] <= kBodyStartBytes) ++with_head;
-  ASSERT_GE(with_head, 1u);
-  EXPECT_EQ(parts.body_start(), a.body.substr(0, ends[with_head - 1]));
-  ASSERT_EQ(parts.more_pieces(), ends.size() - with_head);
-  for (size_t i = 0; i < parts.more_pieces(); ++i) {
-    const size_t begin = ends[with_head + i - 1], end = ends[with_head + i];
-    EXPECT_EQ(parts.piece(i), a.body.substr(begin, end - begin)) << i;
-  }
+  auto last_end_within = [&](size_t bound) {
+    size_t last = 0;
+    for (size_t e : ends)
+      if (e <= bound) last = e;
+    return last;
+  };
+  const size_t first = last_end_within(kBodyStartBytes), middle = last_end_within(kBodyMiddleBytes);
+  ASSERT_GT(first, 0u);
+  ASSERT_GT(middle, first);
+  EXPECT_EQ(parts.body_start(), a.body.substr(0, first));
+  ASSERT_EQ(parts.more_sections(), 2u);
+  EXPECT_EQ(parts.section(0), a.body.substr(first, middle - first));
+  EXPECT_EQ(parts.section(1), a.body.substr(middle));
   EXPECT_EQ(parts.body_read(), a.body);
   EXPECT_EQ(parts.body(), a.body);
 
@@ -116,8 +120,9 @@ TEST(StoredDataTest, ALongBodyIsStoredApartInThePiecesASnippetReads) {
   const std::string longer_data = build_document(longer).get_data();
   EXPECT_EQ(decode_stored(longer_data), longer.raw_json);
   StoredParts longer_parts(longer_data);
-  // About 1 KB with the head, then 2, 4, 8, 16 KB and the end of the 32.
-  EXPECT_EQ(longer_parts.more_pieces(), 5u);
+  EXPECT_EQ(longer_parts.more_sections(), 2u);
+  EXPECT_LE(longer_parts.body_start().size(), kBodyStartBytes);
+  EXPECT_LE(longer_parts.body_start().size() + longer_parts.section(0).size(), kBodyMiddleBytes);
   const std::string read = longer_parts.body_read();
   EXPECT_LE(read.size(), kBodyReadBytes);
   EXPECT_GT(read.size(), kBodyReadBytes - 4);
@@ -129,8 +134,8 @@ TEST(StoredDataTest, ALongBodyIsStoredApartInThePiecesASnippetReads) {
   const std::string unbroken(kSplitBodyBytes + 10, 'x');
   StoredParts apart(encode_stored(R"({"id":"b"})", unbroken));
   EXPECT_TRUE(apart.body_start().empty());
-  ASSERT_EQ(apart.more_pieces(), 1u);
-  EXPECT_EQ(apart.piece(0), unbroken);
+  ASSERT_EQ(apart.more_sections(), 1u);
+  EXPECT_EQ(apart.section(0), unbroken);
   EXPECT_EQ(apart.body_read(), unbroken);
   EXPECT_EQ(apart.body(), unbroken);
   EXPECT_EQ(decode_stored(encode_stored(R"({"id":"b"})", unbroken)),
@@ -151,7 +156,7 @@ std::string u32(size_t n) {
 }
 
 TEST(StoredDataTest, BodiesStoredApartInThreeFramesStillRead) {
-  // The layout written before pieces: the head with the body's first
+  // The layout written before sections: the head with the body's first
   // kilobytes, up to kBodyReadBytes in one frame, then the rest.
   const std::string head = R"({"id":"old","title":"Old"})";
   std::string body;
@@ -165,8 +170,8 @@ TEST(StoredDataTest, BodiesStoredApartInThreeFramesStillRead) {
   ASSERT_TRUE(parts.split());
   EXPECT_EQ(parts.json(), head);
   EXPECT_EQ(parts.body_start(), body.substr(0, start));
-  ASSERT_EQ(parts.more_pieces(), 1u);
-  EXPECT_EQ(parts.piece(0), body.substr(start, read - start));
+  ASSERT_EQ(parts.more_sections(), 1u);
+  EXPECT_EQ(parts.section(0), body.substr(start, read - start));
   EXPECT_EQ(parts.body_read(), body.substr(0, read));
   EXPECT_EQ(parts.body(), body);
   EXPECT_EQ(decode_stored(data), R"({"body":")" + body + R"(","id":"old","title":"Old"})");
@@ -182,13 +187,13 @@ TEST(StoredDataTest, CorruptSplitDataIsAnError) {
   std::string bad = data;
   bad[4] = '\x7f';
   EXPECT_THROW(StoredParts{bad}, Xapian::DatabaseCorruptError);
-  // A flipped byte in the last piece, read only when asked for.
+  // A flipped byte in the last section, read only when asked for.
   std::string flipped = data;
   flipped[flipped.size() - 10] = static_cast<char>(flipped[flipped.size() - 10] ^ 0x5a);
   StoredParts parts(flipped);
-  ASSERT_GT(parts.more_pieces(), 1u);
-  EXPECT_NO_THROW(parts.piece(0));
-  EXPECT_THROW(parts.piece(parts.more_pieces() - 1), Xapian::DatabaseCorruptError);
+  ASSERT_GT(parts.more_sections(), 1u);
+  EXPECT_NO_THROW(parts.section(0));
+  EXPECT_THROW(parts.section(parts.more_sections() - 1), Xapian::DatabaseCorruptError);
   EXPECT_THROW(parts.body_read(), Xapian::DatabaseCorruptError);
   EXPECT_THROW(parts.body(), Xapian::DatabaseCorruptError);
 }

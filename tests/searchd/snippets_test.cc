@@ -104,7 +104,7 @@ TEST(HighlighterTest, SnippetFindsAWordFarIntoALongText) {
   EXPECT_EQ(count_of(again.html, "<mark>"), 3u) << again.html;
 }
 
-// `text` in the pieces a snippet reads it in (as a long body is stored).
+// `text` in the pieces a snippet reads it in.
 std::vector<std::string> pieces_of(std::string_view text) {
   std::vector<std::string> out;
   for (size_t begin = 0, size = kFirstPieceBytes; begin < text.size(); size *= 2) {
@@ -165,7 +165,7 @@ TEST(HighlighterTest, TheRestOfATextIsReadOnlyAsFarAsItsSnippetNeeds) {
   EXPECT_EQ(short_reads, 1u);
 }
 
-TEST(HighlighterTest, ABodyStoredInPiecesGivesTheSnippetOfTheWholeBody) {
+TEST(HighlighterTest, ABodyStoredInSectionsGivesTheSnippetOfTheWholeBody) {
   // Long addresses in Ukrainian and English, stored as the indexer stores
   // them; words taken from their start, their middle, past what a snippet
   // reads, and absent.
@@ -191,7 +191,7 @@ TEST(HighlighterTest, ABodyStoredInPiecesGivesTheSnippetOfTheWholeBody) {
       const Highlighter h(query, {});
       size_t next = 0;
       const Snippet pieces = h.snippet(parts.body_start(), lang, 240, [&] {
-        return next < parts.more_pieces() ? parts.piece(next++) : std::string();
+        return next < parts.more_sections() ? parts.section(next++) : std::string();
       });
       const Snippet whole = h.snippet(body, lang, 240);
       EXPECT_EQ(pieces.html, whole.html)
