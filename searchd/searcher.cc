@@ -706,9 +706,11 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const std::string& revisi
     LocalCountSpy local_spy(db);
     attach_counters(enquire, db, own, nullptr, local_spy);
     const Xapian::doccount check = count_limit(db);
-    // One item, not none: past `check` documents the matcher then skips
-    // those that cannot beat it, so the spy sees a sample.
-    Xapian::MSet all = enquire.get_mset(0, 1, check);
+    // One item, not none, when the limit is below the index's size: past
+    // `check` documents the matcher then skips those that cannot beat it, so
+    // the spy sees a sample. None when every match is counted: Xapian 1.4
+    // would keep every one of them in its heap of the best (match()).
+    Xapian::MSet all = enquire.get_mset(0, check >= db.get_doccount() ? 0 : 1, check);
     count_local(local_spy, db);
     const Xapian::doccount seen = own[0]->seen();
     if (seen >= check && seen < all.get_uncollapsed_matches_upper_bound()) {
