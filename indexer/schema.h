@@ -105,7 +105,7 @@ inline constexpr Xapian::valueno kFirstExtraSlot = 10;
 // the input was HTML; `body_html` itself is not stored) and `lang` normalised
 // ("en-GB" -> "en"). Results and snippets need no other store. It is stored
 // compressed with zstd, a body longer than kSplitBodyBytes apart from the
-// other fields, in pieces that decode one by one (indexer/stored_data.h:
+// other fields, in sections that decode one by one (indexer/stored_data.h:
 // encode_stored, decode_stored, StoredParts); every reader decodes it.
 
 // --- Spelling and autocomplete -----------------------------------------------
