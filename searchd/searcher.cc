@@ -308,6 +308,14 @@ struct Searcher::Impl {
   bool single_local(const Xapian::Database& db) const {
     return !portable_spies.load() && db.size() == 1;
   }
+  // Runs `enquire` counting every match of a local index with its spies,
+  // without an item each in Xapian 1.4's heap of the best (SameKey,
+  // top_matches.h); the MSet holds one match, and the counts of all.
+  static Xapian::MSet count_every_match(Xapian::Enquire& enquire, const Xapian::Database& db) {
+    static SameKey same_key;  // stateless: shared by every thread
+    enquire.set_sort_by_key(&same_key, false);
+    return enquire.get_mset(0, 1, db.get_doccount());
+  }
   // check_at_least for a counted match. On a small index a match past the
   // limit holds much of the index: the matcher visits the rest of it anyway
   // (skipping what cannot reach the page), and counting it there costs about
@@ -369,7 +377,12 @@ struct Searcher::Impl {
     LocalCountSpy local_spy(db);
     attach_counters(enquire, db, spies, counter, local_spy);
     auto started = std::chrono::steady_clock::now();
-    enquire.get_mset(0, 1, db.get_doccount());  // every match of the sample
+    // Every match of the sample.
+    if (single_local(db)) {
+      count_every_match(enquire, db);
+    } else {
+      enquire.get_mset(0, 1, db.get_doccount());
+    }
     cut_short =
         cut_short ||
         (options.time_limit_s > 0 &&
@@ -465,7 +478,7 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   TopMatches top(collapse ? SIZE_MAX : rescoring ? window : first + count);
   if (spy_ranks) local_spy.rank(&top);
   auto started = std::chrono::steady_clock::now();
-  Xapian::MSet mset = spy_ranks   ? enquire.get_mset(0, 0, check)
+  Xapian::MSet mset = spy_ranks   ? count_every_match(enquire, db)
                       : rescoring ? enquire.get_mset(0, window, check)
                                   : enquire.get_mset(first, count, check);
   if (counted) counted->get_mset(0, 0, check);
@@ -706,11 +719,12 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const std::string& revisi
     LocalCountSpy local_spy(db);
     attach_counters(enquire, db, own, nullptr, local_spy);
     const Xapian::doccount check = count_limit(db);
-    // One item, not none, when the limit is below the index's size: past
-    // `check` documents the matcher then skips those that cannot beat it, so
-    // the spy sees a sample. None when every match is counted: Xapian 1.4
-    // would keep every one of them in its heap of the best (match()).
-    Xapian::MSet all = enquire.get_mset(0, check >= db.get_doccount() ? 0 : 1, check);
+    // One item: past `check` documents the matcher then skips those that
+    // cannot beat it, so the spy sees a sample. Where every match of a local
+    // index is counted, without Xapian's heap of the best.
+    Xapian::MSet all = check >= db.get_doccount() && single_local(db)
+                           ? count_every_match(enquire, db)
+                           : enquire.get_mset(0, 1, check);
     count_local(local_spy, db);
     const Xapian::doccount seen = own[0]->seen();
     if (seen >= check && seen < all.get_uncollapsed_matches_upper_bound()) {

@@ -4,10 +4,13 @@
 // matcher puts each match through its heap of the best, copying and moving
 // an item with two strings several times, however far below the page it
 // ranks: on Reuters-21578 that heap took a quarter of a search. Where the
-// whole index is counted anyway, the searcher asks the matcher for no page at
-// all and ranks here instead, as Xapian does: by weight, ties by docid, and
-// when collapsing, each group's best match only (Xapian's collapse key with
-// collapse_max 1; a match without a group stands alone).
+// whole index is counted anyway, the searcher ranks here instead, as Xapian
+// does: by weight, ties by docid, and when collapsing, each group's best
+// match only (Xapian's collapse key with collapse_max 1; a match without a
+// group stands alone). It asks the matcher for one match sorted by SameKey:
+// a match that sorts no higher than the lowest the matcher keeps (with the
+// same key, any match after the first two) is only counted and handed to the
+// spies, without an item of its own.
 //
 // Thread safety: one query's, on one thread.
 #pragma once
@@ -21,6 +24,12 @@
 #include <vector>
 
 namespace portal {
+
+// The same empty sort key for every document (see above).
+class SameKey final : public Xapian::KeyMaker {
+ public:
+  std::string operator()(const Xapian::Document&) const override { return {}; }
+};
 
 struct TopMatch {
   Xapian::docid did = 0;
