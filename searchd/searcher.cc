@@ -310,7 +310,12 @@ struct Searcher::Impl {
   }
   // Runs `enquire` counting every match of a local index with its spies,
   // without an item each in Xapian 1.4's heap of the best (SameKey,
-  // top_matches.h); the MSet holds one match, and the counts of all.
+  // top_matches.h); the MSet holds one match, and the counts of all. Past
+  // the time limit the matcher still counts every match (sorted by
+  // relevance, an unweighted match would stop there): the callers count
+  // bounded matches (an index of at most kCountWholePerLimit times the
+  // exact count limit, a sample of about a quarter of the limit), unless
+  // told to count every match of any index (exact_count_limit 0).
   static Xapian::MSet count_every_match(Xapian::Enquire& enquire, const Xapian::Database& db) {
     static SameKey same_key;  // stateless: shared by every thread
     enquire.set_sort_by_key(&same_key, false);
