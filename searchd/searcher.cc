@@ -308,17 +308,18 @@ struct Searcher::Impl {
   bool single_local(const Xapian::Database& db) const {
     return !portable_spies.load() && db.size() == 1;
   }
-  // Runs `enquire` counting every match of a local index with its spies,
-  // without an item each in Xapian 1.4's heap of the best (SameKey,
-  // top_matches.h); the MSet holds one match, and the counts of all. Past
-  // the time limit the matcher still counts every match (sorted by
-  // relevance, an unweighted match would stop there): the callers count
-  // bounded matches (an index of at most kCountWholePerLimit times the
-  // exact count limit, a sample of about a quarter of the limit), unless
-  // told to count every match of any index (exact_count_limit 0).
-  static Xapian::MSet count_every_match(Xapian::Enquire& enquire, const Xapian::Database& db) {
+  // Runs `enquire` counting every match with its spies; the MSet holds one
+  // match, and the counts of all. On a local index, without an item each in
+  // Xapian 1.4's heap of the best (SameKey, top_matches.h; a remote shard
+  // cannot run our KeyMaker). Past the time limit the matcher then still
+  // counts every match (sorted by relevance, an unweighted match would stop
+  // there): the callers count bounded matches (an index of at most
+  // kCountWholePerLimit times the exact count limit, a sample of about a
+  // quarter of the limit), unless told to count every match of any index
+  // (exact_count_limit 0).
+  Xapian::MSet count_every_match(Xapian::Enquire& enquire, const Xapian::Database& db) const {
     static SameKey same_key;  // stateless: shared by every thread
-    enquire.set_sort_by_key(&same_key, false);
+    if (single_local(db)) enquire.set_sort_by_key(&same_key, false);
     return enquire.get_mset(0, 1, db.get_doccount());
   }
   // check_at_least for a counted match. On a small index a match past the
@@ -382,12 +383,7 @@ struct Searcher::Impl {
     LocalCountSpy local_spy(db);
     attach_counters(enquire, db, spies, counter, local_spy);
     auto started = std::chrono::steady_clock::now();
-    // Every match of the sample.
-    if (single_local(db)) {
-      count_every_match(enquire, db);
-    } else {
-      enquire.get_mset(0, 1, db.get_doccount());
-    }
+    count_every_match(enquire, db);  // every match of the sample
     cut_short =
         cut_short ||
         (options.time_limit_s > 0 &&
@@ -725,11 +721,9 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const std::string& revisi
     attach_counters(enquire, db, own, nullptr, local_spy);
     const Xapian::doccount check = count_limit(db);
     // One item: past `check` documents the matcher then skips those that
-    // cannot beat it, so the spy sees a sample. Where every match of a local
-    // index is counted, without Xapian's heap of the best.
-    Xapian::MSet all = check >= db.get_doccount() && single_local(db)
-                           ? count_every_match(enquire, db)
-                           : enquire.get_mset(0, 1, check);
+    // cannot beat it, so the spy sees a sample.
+    Xapian::MSet all =
+        check >= db.get_doccount() ? count_every_match(enquire, db) : enquire.get_mset(0, 1, check);
     count_local(local_spy, db);
     const Xapian::doccount seen = own[0]->seen();
     if (seen >= check && seen < all.get_uncollapsed_matches_upper_bound()) {
