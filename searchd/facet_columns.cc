@@ -15,7 +15,8 @@ std::string FacetColumns::revision_of(const Xapian::Database& db) {
   }
 }
 
-FacetColumns::FacetColumns(const Xapian::Database& db, const std::vector<SlotCounter::Spec>& specs)
+FacetColumns::FacetColumns(const Xapian::Database& db, const std::vector<SlotCounter::Spec>& specs,
+                           const std::vector<SlotCounter::Spec>& listed)
     : revision_(revision_of(db)) {
   const Xapian::docid last = db.get_lastdocid();
   for (const auto& spec : specs) {
@@ -48,9 +49,22 @@ FacetColumns::FacetColumns(const Xapian::Database& db, const std::vector<SlotCou
           column.single[d] = column.ords[column.first[d]] + 1;
       column.first = {};
       column.ords = {};
+      if (std::find(listed.begin(), listed.end(), spec) != listed.end()) list_documents(column);
     }
     columns_.push_back(std::move(column));
   }
+}
+
+void FacetColumns::list_documents(FacetColumn& column) {
+  column.listed_first.assign(column.values.size() + 1, 0);
+  for (uint32_t v : column.single)
+    if (v != 0) ++column.listed_first[v];
+  for (size_t v = 1; v < column.listed_first.size(); ++v)
+    column.listed_first[v] += column.listed_first[v - 1];
+  column.listed.resize(column.listed_first.back());
+  std::vector<uint32_t> next(column.listed_first.begin(), column.listed_first.end() - 1);
+  for (uint32_t did = 0; did < column.single.size(); ++did)
+    if (const uint32_t v = column.single[did]; v != 0) column.listed[next[v - 1]++] = did;
 }
 
 const FacetColumn* FacetColumns::find(const SlotCounter::Spec& spec) const {
@@ -62,7 +76,9 @@ const FacetColumn* FacetColumns::find(const SlotCounter::Spec& spec) const {
 size_t FacetColumns::bytes() const {
   size_t n = 0;
   for (const auto& c : columns_) {
-    n += (c.first.size() + c.ords.size() + c.single.size()) * sizeof(uint32_t);
+    n += (c.first.size() + c.ords.size() + c.single.size() + c.listed_first.size() +
+          c.listed.size()) *
+         sizeof(uint32_t);
     for (const auto& v : c.values) n += sizeof(v) + v.capacity();
   }
   return n;

@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -37,6 +38,11 @@ struct FacetColumn {
   std::vector<uint32_t> first;  // one more than the highest docid + 1
   std::vector<uint32_t> ords;
   std::vector<uint32_t> single;  // by docid, up to the highest
+  // A column built with its documents listed (FacetColumns' `listed`, where
+  // no document has more than one value): the documents of value v, in docid
+  // order, are listed[listed_first[v]] .. listed[listed_first[v + 1] - 1].
+  std::vector<uint32_t> listed_first;
+  std::vector<uint32_t> listed;
 };
 
 // The value of document `did` in a column where no document has more than
@@ -46,11 +52,23 @@ inline const std::string* single_value(const FacetColumn& column, Xapian::docid 
   return v == 0 ? nullptr : &column.values[v - 1];
 }
 
+// The documents whose value is that of `did` (`did` among them), in docid
+// order, from a column built with its documents listed; empty when `did` has
+// no value.
+inline std::span<const uint32_t> same_value(const FacetColumn& column, Xapian::docid did) {
+  const uint32_t v = did < column.single.size() ? column.single[did] : 0;
+  if (v == 0 || v >= column.listed_first.size()) return {};
+  return std::span<const uint32_t>(column.listed)
+      .subspan(column.listed_first[v - 1], column.listed_first[v] - column.listed_first[v - 1]);
+}
+
 class FacetColumns {
  public:
   // Reads `db`'s value streams, one pass per slot. `db` must be one local
-  // database (revision_of() not empty).
-  FacetColumns(const Xapian::Database& db, const std::vector<SlotCounter::Spec>& specs);
+  // database (revision_of() not empty). The columns of `listed` that have at
+  // most one value a document also list the documents of each value.
+  FacetColumns(const Xapian::Database& db, const std::vector<SlotCounter::Spec>& specs,
+               const std::vector<SlotCounter::Spec>& listed = {});
   // What identifies a database's contents: its UUID and revision; empty for
   // shards joined in one Database, whose revision Xapian does not tell, and
   // for a database that cannot tell it.
@@ -60,6 +78,8 @@ class FacetColumns {
   size_t bytes() const;
 
  private:
+  // Fills `column`'s listed_first and listed from its `single`.
+  static void list_documents(FacetColumn& column);
   std::string revision_;
   std::vector<FacetColumn> columns_;
 };

@@ -33,9 +33,14 @@ struct Version {
 // The other versions of `doc`, whose stored article is `a`, unresolved: its
 // own "translations" list, then the other members of its translation group.
 std::vector<Version> listed_versions(Xapian::Database& db, const Xapian::Document& doc,
-                                     const StoredArticle& a) {
+                                     const StoredArticle& a, const FacetColumn* groups) {
   std::vector<Version> out;
   for (const auto& id : a.translations) out.push_back({id, 0});
+  if (groups) {
+    for (uint32_t did : same_value(*groups, doc.get_docid()))
+      if (did != doc.get_docid()) out.push_back({"", did});
+    return out;
+  }
   // The value statistics say at once when no document has a group.
   std::string group =
       db.get_value_freq(schema::kGroupSlot) > 0 ? doc.get_value(schema::kGroupSlot) : "";
@@ -163,7 +168,7 @@ Hit display_hit(const Xapian::Document& doc, const StoredParts& parts, StoredArt
 
 std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc) {
   StoredArticle a = read_stored(doc);
-  std::vector<Version> listed = listed_versions(db, doc, a);
+  std::vector<Version> listed = listed_versions(db, doc, a, nullptr);
   VersionValues values(db, false, 1);  // the ids only
   std::vector<Xapian::docid> dids;
   for (const auto& v : listed) dids.push_back(v.did);
@@ -182,7 +187,7 @@ std::vector<Hit> make_hits(Xapian::Database& db, const std::vector<ScoredDocumen
   for (const auto& [doc, score] : docs) {
     StoredParts parts(doc.get_data());
     StoredArticle a = read_stored(parts.json());
-    listed.push_back(listed_versions(db, doc, a));
+    listed.push_back(listed_versions(db, doc, a, options.groups));
     for (const auto& v : listed.back()) dids.push_back(v.did);
     hits.push_back(display_hit(doc, parts, std::move(a), score, options));
   }

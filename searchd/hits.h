@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "searchd/facet_columns.h"
 #include "searchd/searcher.h"
 #include "searchd/snippets.h"
 
@@ -38,6 +39,9 @@ struct HitOptions {
   // `db` is a single local database: the links to the hits' translations
   // may be read slot by slot along Xapian's value streams.
   bool local = false;
+  // The translation groups of a local `db`'s revision with their documents
+  // listed (FacetColumn::listed), or null: read from the index.
+  const FacetColumn* groups = nullptr;
 };
 
 // The hits for `docs`, in order. The links to their translations are read

@@ -39,7 +39,7 @@ class DocidSource final : public Xapian::PostingSource {
 }  // namespace
 
 Xapian::Query restrict_to(const Xapian::Database& db, const std::vector<TopMatch>& window,
-                          bool local) {
+                          bool local, const FacetColumn* groups) {
   if (local && db.size() == 1) {
     // The documents of the window and of their groups, listed: a filter of
     // group terms would have their statistics gathered by every match it
@@ -48,6 +48,10 @@ Xapian::Query restrict_to(const Xapian::Database& db, const std::vector<TopMatch
     for (const auto& m : window) {
       ids.push_back(m.did);
       if (m.group.empty()) continue;
+      if (groups) {
+        for (uint32_t did : same_value(*groups, m.did)) ids.push_back(did);
+        continue;
+      }
       const std::string term = std::string(schema::kGroupPrefix) + m.group;
       for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) ids.push_back(*p);
     }

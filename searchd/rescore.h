@@ -10,6 +10,7 @@
 
 #include <vector>
 
+#include "searchd/facet_columns.h"
 #include "searchd/top_matches.h"
 
 namespace portal {
@@ -24,8 +25,10 @@ namespace portal {
 // restricted to these documents matches exactly what it matches alone.
 // Returns an empty Query when it cannot (a document without an id value), in
 // which case the second match must run unrestricted. `local` false: `db` may
-// have remote parts, which cannot run a posting source of ours.
+// have remote parts, which cannot run a posting source of ours. `groups`,
+// when not null, lists the documents of each group of a local `db` (its
+// revision's column), which are then not read from the index.
 Xapian::Query restrict_to(const Xapian::Database& db, const std::vector<TopMatch>& window,
-                          bool local);
+                          bool local, const FacetColumn* groups = nullptr);
 
 }  // namespace portal

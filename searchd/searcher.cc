@@ -176,7 +176,8 @@ struct Searcher::Impl {
     if (FacetColumns::revision_of(lease.db()).empty()) return nullptr;
     std::vector<SlotCounter::Spec> specs = {group_counter_spec()};
     for (const auto& f : fields) specs.push_back(counter_spec(f));
-    return std::make_shared<FacetColumns>(lease.db(), specs);
+    return std::make_shared<FacetColumns>(lease.db(), specs,
+                                          std::vector<SlotCounter::Spec>{group_counter_spec()});
   }
 
   // After get_mset(): counts what `spy` recorded, from the facet columns of
@@ -185,6 +186,13 @@ struct Searcher::Impl {
     if (!spy.counting()) return;
     auto built = options.facet_columns ? columns.get(db) : nullptr;
     spy.finish(db, built.get());
+  }
+
+  // The translation groups of `built` with their documents listed, when
+  // `built` has them (no document in more than one group); else null.
+  static const FacetColumn* listed_groups(const FacetColumns* built) {
+    const FacetColumn* column = built ? built->find(group_counter_spec()) : nullptr;
+    return column && !column->listed_first.empty() ? column : nullptr;
   }
 
   // The translation group of a document of `db` (one local database): from
@@ -544,9 +552,10 @@ std::vector<Ranked> Searcher::Impl::rescore(Xapian::Database& db, const Plan& p,
   // it changes nothing; on shards, where it costs reading their ids, the
   // whole match is taken instead.
   const bool own_source = !portable_spies.load();
+  const auto built = own_source && options.facet_columns ? columns.get(db) : nullptr;
   Xapian::Query only = window.size() < window_size && !(own_source && db.size() == 1)
                            ? Xapian::Query()
-                           : restrict_to(db, window, own_source);
+                           : restrict_to(db, window, own_source, listed_groups(built.get()));
   if (only.empty()) only = text;
   // A document's weight is that of the words (as ranked in the window) plus
   // that of each boost it matches, the boosts matched on their own: under an
@@ -698,10 +707,12 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const std::string& revisi
     docs[i].first = it->second.first;
     if (p.relevance) docs[i].second = it->second.second;
   }
+  const auto built = single_local(db) && options.facet_columns ? columns.get(db) : nullptr;
   result.hits = make_hits(db, docs,
                           {.highlighter = parsed.has_text ? &highlighter : nullptr,
                            .snippets = r.snippets,
-                           .local = single_local(db)});
+                           .local = single_local(db),
+                           .groups = listed_groups(built.get())});
 
   // Disjunctive facets: a facet with a selected value is counted as if its own
   // filter were not applied.

@@ -88,6 +88,37 @@ TEST(FacetColumnsTest, CountLikeTheValuesOfEveryDocument) {
   expect_same_counts(db, columns, {});
 }
 
+// A listed column gives each document the documents of its value (its
+// translation group), in docid order; other columns list nothing.
+TEST(FacetColumnsTest, ListedColumnGivesTheDocumentsOfEachValue) {
+  TempDir dir;
+  Xapian::WritableDatabase wdb(dir.file("db"), Xapian::DB_CREATE);
+  fill(wdb, 3000, 2);
+  Xapian::Database db(dir.file("db"));
+  std::map<std::string, std::vector<uint32_t>> by_group;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+    if (auto group = db.get_document(*it).get_value(schema::kGroupSlot); !group.empty())
+      by_group[group].push_back(*it);
+  const SlotCounter::Spec groups{schema::kGroupSlot, false, 0};
+  FacetColumns columns(db, kSpecs, {groups});
+  const FacetColumn* column = columns.find(groups);
+  ASSERT_NE(column, nullptr);
+  size_t grouped = 0, shared = 0;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const std::string group = db.get_document(*it).get_value(schema::kGroupSlot);
+    const std::vector<uint32_t> expected =
+        group.empty() ? std::vector<uint32_t>() : by_group[group];
+    grouped += !expected.empty();
+    shared += expected.size() > 1;
+    auto listed = same_value(*column, *it);
+    ASSERT_EQ(std::vector<uint32_t>(listed.begin(), listed.end()), expected) << *it;
+  }
+  EXPECT_GT(grouped, 1000u);
+  EXPECT_GT(shared, 300u);                                       // groups of several documents
+  EXPECT_TRUE(same_value(*columns.find(kSpecs[3]), 1).empty());  // languages: not listed
+  EXPECT_TRUE(same_value(*column, db.get_lastdocid() + 10).empty());
+}
+
 TEST(FacetColumnsTest, CacheServesTheRevisionItWasBuiltFor) {
   TempDir dir;
   Xapian::WritableDatabase wdb(dir.file("db"), Xapian::DB_CREATE);

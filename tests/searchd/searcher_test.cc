@@ -285,6 +285,44 @@ TEST_F(SearcherListingTest, CollapsingWithoutGroupsChangesNothingUntilThereAreSo
   EXPECT_EQ(searcher.search(r).total, 7u);
 }
 
+TEST_F(SearcherListingTest, TranslationLinksAreTheGroupsOtherMembers) {
+  // Groups of three versions (and articles of no group) that list no
+  // "translations": each hit links to the other versions of its group, read
+  // from the index or from the facet columns alike.
+  std::vector<std::string> lines;
+  for (int g = 0; g < 8; ++g)
+    for (std::string lang : {"en", "fr", "uk"})
+      lines.push_back(R"({"id":")" + lang + std::to_string(g) + R"(","lang":")" + lang +
+                      R"(","title":"Harbour )" + std::to_string(g) + R"(","translation_group":"g)" +
+                      std::to_string(g) + R"("})");
+  for (int i = 0; i < 4; ++i)
+    lines.push_back(R"({"id":"alone)" + std::to_string(i) + R"(","lang":"en","title":"Harbour"})");
+  write(lines);
+  SearcherOptions o;
+  o.facet_columns = false;
+  Searcher from_index(db, o);
+  o.facet_columns = true;
+  Searcher from_columns(db, o);
+  from_columns.load_facet_columns();
+  for (Searcher* searcher : {&from_index, &from_columns}) {
+    SearchRequest r;
+    r.q = "harbour";
+    r.collapse = false;
+    r.per_page = 50;
+    auto result = searcher->search(r);
+    ASSERT_EQ(result.hits.size(), 28u);
+    for (const auto& h : result.hits) {
+      std::set<std::string> links;
+      for (const auto& t : h.translations) links.insert(t.id);
+      std::set<std::string> expected;
+      if (!h.id.starts_with("alone"))
+        for (std::string lang : {"en", "fr", "uk"})
+          if (lang != h.lang) expected.insert(lang + h.id.substr(2));
+      EXPECT_EQ(links, expected) << h.id << (searcher == &from_columns ? " (columns)" : "");
+    }
+  }
+}
+
 TEST_F(SearcherListingTest, ProximityBoostsCountOnlyWhereTheWordsAreNear) {
   // Articles with both words side by side ("n..."), and with both far apart
   // ("f..."), some with a word in their title. The phrase and proximity
@@ -683,6 +721,8 @@ TEST_F(SearcherTest, RankedMatchesAreCountedInFull) {
       }
 }
 
+// Facet columns count what the index counts, and the pages they rank and the
+// translation links they list (the groups' documents) are the index's too.
 TEST_F(SearcherTest, FacetColumnsCountLikeTheIndex) {
   SearcherOptions o;
   o.extra_fields = load_extra_fields(source_dir() + "/data/facets.json");
@@ -691,6 +731,7 @@ TEST_F(SearcherTest, FacetColumnsCountLikeTheIndex) {
   o.facet_columns = true;
   Searcher from_columns(dir_->file("db"), o);
   from_columns.load_facet_columns();
+  size_t links = 0;
   for (const std::string q : {"україна", "", "мир OR війна", "\"гуманітарні коридори\""})
     for (bool collapse : {true, false}) {
       SearchRequest r;
@@ -705,7 +746,19 @@ TEST_F(SearcherTest, FacetColumnsCountLikeTheIndex) {
       EXPECT_EQ(b.total, a.total);
       ASSERT_EQ(b.facets.size(), a.facets.size());
       for (const auto& name : r.facets) EXPECT_EQ(facet(b, name), facet(a, name)) << name;
+      ASSERT_EQ(b.hits.size(), a.hits.size());
+      for (size_t i = 0; i < a.hits.size(); ++i) {
+        EXPECT_EQ(b.hits[i].id, a.hits[i].id);
+        EXPECT_DOUBLE_EQ(b.hits[i].score, a.hits[i].score);
+        ASSERT_EQ(b.hits[i].translations.size(), a.hits[i].translations.size()) << a.hits[i].id;
+        for (size_t t = 0; t < a.hits[i].translations.size(); ++t) {
+          EXPECT_EQ(b.hits[i].translations[t].id, a.hits[i].translations[t].id);
+          EXPECT_EQ(b.hits[i].translations[t].title, a.hits[i].translations[t].title);
+        }
+        links += a.hits[i].translations.size();
+      }
     }
+  EXPECT_GT(links, 20u);
 }
 
 TEST_F(SearcherTest, FiltersOrValuesOfOneFacetAndAndFacets) {
