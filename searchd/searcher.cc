@@ -180,12 +180,17 @@ struct Searcher::Impl {
                                           std::vector<SlotCounter::Spec>{group_counter_spec()});
   }
 
+  // The facet columns of `db`'s revision when they are wanted and built;
+  // else null.
+  std::shared_ptr<const FacetColumns> built_columns(const Xapian::Database& db) const {
+    return options.facet_columns ? columns.get(db) : nullptr;
+  }
+
   // After get_mset(): counts what `spy` recorded, from the facet columns of
   // `db`'s revision when they are built (and wanted).
   void count_local(LocalCountSpy& spy, const Xapian::Database& db) const {
     if (!spy.counting()) return;
-    auto built = options.facet_columns ? columns.get(db) : nullptr;
-    spy.finish(db, built.get());
+    spy.finish(db, built_columns(db).get());
   }
 
   // The translation groups of `built` with their documents listed, when
@@ -198,7 +203,7 @@ struct Searcher::Impl {
   // The translation group of a document of `db` (one local database): from
   // the facet columns of its revision when they are built, else its value.
   std::function<std::string(Xapian::docid)> group_reader(Xapian::Database& db) const {
-    auto built = options.facet_columns ? columns.get(db) : nullptr;
+    auto built = built_columns(db);
     const FacetColumn* column = built ? built->find(group_counter_spec()) : nullptr;
     if (column && (column->values.empty() || !column->single.empty())) {
       return [built, column](Xapian::docid did) {
@@ -552,7 +557,7 @@ std::vector<Ranked> Searcher::Impl::rescore(Xapian::Database& db, const Plan& p,
   // it changes nothing; on shards, where it costs reading their ids, the
   // whole match is taken instead.
   const bool own_source = !portable_spies.load();
-  const auto built = own_source && options.facet_columns ? columns.get(db) : nullptr;
+  const auto built = own_source ? built_columns(db) : nullptr;
   Xapian::Query only = window.size() < window_size && !(own_source && db.size() == 1)
                            ? Xapian::Query()
                            : restrict_to(db, window, own_source, listed_groups(built.get()));
@@ -707,7 +712,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const std::string& revisi
     docs[i].first = it->second.first;
     if (p.relevance) docs[i].second = it->second.second;
   }
-  const auto built = single_local(db) && options.facet_columns ? columns.get(db) : nullptr;
+  const auto built = single_local(db) ? built_columns(db) : nullptr;
   result.hits = make_hits(db, docs,
                           {.highlighter = parsed.has_text ? &highlighter : nullptr,
                            .snippets = r.snippets,
