@@ -27,7 +27,10 @@ trap cleanup EXIT
 start() {
   local name="$1"
   shift
-  "$@" >"$out/$name.out" 2>&1 &
+  # The log exists before the server does: the redirection of a background
+  # job may happen after the first look below.
+  : >"$out/$name.out"
+  "$@" >>"$out/$name.out" 2>&1 &
   pid=$!
   pids+=("$pid")
   for _ in $(seq 100); do
