@@ -38,28 +38,36 @@ class DocidSource final : public Xapian::PostingSource {
 
 }  // namespace
 
+std::vector<Xapian::docid> window_documents(const Xapian::Database& db,
+                                            const std::vector<TopMatch>& window,
+                                            const FacetColumn* groups) {
+  std::vector<Xapian::docid> ids;
+  for (const auto& m : window) {
+    ids.push_back(m.did);
+    if (m.group.empty()) continue;
+    if (groups) {
+      for (uint32_t did : same_value(*groups, m.did)) ids.push_back(did);
+      continue;
+    }
+    const std::string term = std::string(schema::kGroupPrefix) + m.group;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) ids.push_back(*p);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+Xapian::Query docid_query(std::vector<Xapian::docid> dids) {
+  if (dids.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query((new DocidSource(std::move(dids)))->release());
+}
+
 Xapian::Query restrict_to(const Xapian::Database& db, const std::vector<TopMatch>& window,
                           bool local, const FacetColumn* groups) {
-  if (local && db.size() == 1) {
-    // The documents of the window and of their groups, listed: a filter of
-    // group terms would have their statistics gathered by every match it
-    // restricts.
-    std::vector<Xapian::docid> ids;
-    for (const auto& m : window) {
-      ids.push_back(m.did);
-      if (m.group.empty()) continue;
-      if (groups) {
-        for (uint32_t did : same_value(*groups, m.did)) ids.push_back(did);
-        continue;
-      }
-      const std::string term = std::string(schema::kGroupPrefix) + m.group;
-      for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) ids.push_back(*p);
-    }
-    if (ids.empty()) return Xapian::Query::MatchNothing;
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return Xapian::Query((new DocidSource(std::move(ids)))->release());
-  }
+  // The documents of the window and of their groups, listed: a filter of
+  // group terms would have their statistics gathered by every match it
+  // restricts.
+  if (local && db.size() == 1) return docid_query(window_documents(db, window, groups));
   std::vector<Xapian::Query> terms;
   for (const auto& m : window)
     if (!m.group.empty()) terms.emplace_back(std::string(schema::kGroupPrefix) + m.group);

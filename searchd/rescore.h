@@ -31,4 +31,13 @@ namespace portal {
 Xapian::Query restrict_to(const Xapian::Database& db, const std::vector<TopMatch>& window,
                           bool local, const FacetColumn* groups = nullptr);
 
+// What restrict_to() lists on one local database: the documents of
+// `window` and of their groups, sorted, each once.
+std::vector<Xapian::docid> window_documents(const Xapian::Database& db,
+                                            const std::vector<TopMatch>& window,
+                                            const FacetColumn* groups = nullptr);
+
+// A boolean query matching `dids` (sorted, each once) of one local database.
+Xapian::Query docid_query(std::vector<Xapian::docid> dids);
+
 }  // namespace portal

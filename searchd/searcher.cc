@@ -278,10 +278,12 @@ struct Searcher::Impl {
                             MatchCounter* counter, Counting& counting) const;
   // The page [first, first + count) of `p`'s matches ranked with its boosts,
   // from `window`: the first `window_size` matches of `text` (`p` without
-  // its boosts, filtered).
+  // its boosts, filtered). `every`, when not null, holds every match of
+  // `text` on one local `db` with its weight.
   std::vector<Ranked> rescore(Xapian::Database& db, const Plan& p, const Xapian::Query& text,
                               const std::vector<TopMatch>& window, Xapian::doccount window_size,
-                              Xapian::doccount first, Xapian::doccount count) const;
+                              Xapian::doccount first, Xapian::doccount count,
+                              const TopMatches* every) const;
   // Every match of `q` and its weight (a restricted query: few matches).
   std::map<Xapian::docid, double> weights(Xapian::Database& db, const Xapian::Query& q) const {
     Xapian::Enquire enquire(db);
@@ -539,7 +541,12 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
     for (auto it = mset.begin(); it != mset.end(); ++it)
       best.push_back({*it, it.get_weight(), it.get_collapse_key()});
   }
-  if (rescoring && !best.empty()) return rescore(db, p, query, best, window, first, count);
+  if (rescoring && !best.empty()) {
+    // Collapsing, the spy kept every match; unless the time limit cut the
+    // match short.
+    const bool every = spy_ranks && collapse && !counting.cut_short;
+    return rescore(db, p, query, best, window, first, count, every ? &top : nullptr);
+  }
   std::vector<Ranked> page;
   for (const auto& m : best) page.push_back({m.did, m.weight});
   return page;
@@ -549,7 +556,7 @@ std::vector<Ranked> Searcher::Impl::rescore(Xapian::Database& db, const Plan& p,
                                             const Xapian::Query& text,
                                             const std::vector<TopMatch>& window,
                                             Xapian::doccount window_size, Xapian::doccount first,
-                                            Xapian::doccount count) const {
+                                            Xapian::doccount count, const TopMatches* every) const {
   const SearchRequest& r = *p.request;
   const bool collapse = r.collapse && p.groups;
   // The window's documents (and, collapsed, the other versions of their
@@ -558,20 +565,27 @@ std::vector<Ranked> Searcher::Impl::rescore(Xapian::Database& db, const Plan& p,
   // whole match is taken instead.
   const bool own_source = !portable_spies.load();
   const auto built = own_source ? built_columns(db) : nullptr;
-  Xapian::Query only = window.size() < window_size && !(own_source && db.size() == 1)
-                           ? Xapian::Query()
-                           : restrict_to(db, window, own_source, listed_groups(built.get()));
-  if (only.empty()) only = text;
   // A document's weight is that of the words (as ranked in the window) plus
   // that of each boost it matches, the boosts matched on their own: under an
   // OP_AND_MAYBE, Xapian 1.4 may count a phrase or proximity boost for a
   // document whose words are not near each other.
   std::map<Xapian::docid, double> weight;
-  if (collapse) {
-    // The other versions of the window's groups compete with their own.
-    weight = weights(db, Xapian::Query(Xapian::Query::OP_FILTER, text, only));
+  Xapian::Query only;
+  if (collapse && every) {
+    // The other versions of the window's groups compete with their own: the
+    // weights of those that match are among every match's.
+    std::vector<Xapian::docid> dids = window_documents(db, window, listed_groups(built.get()));
+    weight = every->weights_of(dids);
+    only = docid_query(std::move(dids));
   } else {
-    for (const auto& m : window) weight.emplace(m.did, m.weight);
+    if (window.size() >= window_size || (own_source && db.size() == 1))
+      only = restrict_to(db, window, own_source, listed_groups(built.get()));
+    if (only.empty()) only = text;
+    if (collapse) {
+      weight = weights(db, Xapian::Query(Xapian::Query::OP_FILTER, text, only));
+    } else {
+      for (const auto& m : window) weight.emplace(m.did, m.weight);
+    }
   }
   const Xapian::Query boosts(Xapian::Query::OP_OR, p.boosts.begin(), p.boosts.end());
   for (const auto& [did, w] : weights(db, Xapian::Query(Xapian::Query::OP_FILTER, boosts, only))) {

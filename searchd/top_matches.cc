@@ -48,4 +48,16 @@ std::vector<TopMatch> TopMatches::best(size_t n,
   return out;
 }
 
+std::map<Xapian::docid, double> TopMatches::weights_of(
+    const std::vector<Xapian::docid>& dids) const {
+  std::map<Xapian::docid, double> out;
+  if (dids.empty() || keep_ != SIZE_MAX) return out;
+  // One pass over the matches, each looked up in a bitmap of the docids.
+  std::vector<bool> wanted(dids.back() + 1);
+  for (auto did : dids) wanted[did] = true;
+  for (const auto& [weight, did] : all_)
+    if (did < wanted.size() && wanted[did]) out.emplace(did, weight);
+  return out;
+}
+
 }  // namespace portal

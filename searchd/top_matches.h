@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,6 +49,10 @@ class TopMatches {
   // match's group), only the best match of each group.
   std::vector<TopMatch> best(size_t n,
                              const std::function<std::string(Xapian::docid)>& group_of = nullptr);
+  // The weight of each of `dids` (sorted) that matched, by docid: what the
+  // same query restricted to them would give. Only when every match is
+  // kept (`keep` SIZE_MAX).
+  std::map<Xapian::docid, double> weights_of(const std::vector<Xapian::docid>& dids) const;
 
  private:
   using Entry = std::pair<double, Xapian::docid>;

@@ -57,6 +57,22 @@ TEST(TopMatchesTest, KeepingAFewRanksThemAsKeepingAll) {
   EXPECT_TRUE(none.best(10).empty());
 }
 
+TEST(TopMatchesTest, GivesTheWeightsOfTheDocumentsAsked) {
+  TopMatches top;
+  top.add(7, 1.5);
+  top.add(3, 2.0);
+  top.add(12, 0.25);
+  top.best(1);  // ranking leaves every match there
+  EXPECT_EQ(top.weights_of({3, 5, 12}), (std::map<Xapian::docid, double>{{3, 2.0}, {12, 0.25}}));
+  EXPECT_EQ(top.weights_of({1, 2}), (std::map<Xapian::docid, double>{}));
+  EXPECT_EQ(top.weights_of({7, 40}), (std::map<Xapian::docid, double>{{7, 1.5}}));
+  EXPECT_TRUE(top.weights_of({}).empty());
+  // Keeping a few, the others are gone: nothing is given.
+  TopMatches few(2);
+  few.add(7, 1.5);
+  EXPECT_TRUE(few.weights_of({7}).empty());
+}
+
 TEST(TopMatchesTest, CollapsingKeepsEachGroupsBestMatchOnly) {
   // The forty best matches are all of group "a": the page's other groups
   // rank below them, past the first matches ranked.
