@@ -151,7 +151,12 @@ class Parser {
  public:
   Parser(std::vector<Token> tokens, const QueryContext& ctx, const IndexTerms* index, bool relaxed,
          ParsedQuery& out)
-      : t_(std::move(tokens)), ctx_(ctx), index_(index), relaxed_(relaxed), out_(out) {
+      : t_(std::move(tokens)),
+        ctx_(ctx),
+        index_(index),
+        relaxed_(relaxed),
+        out_(out),
+        analyses_(*out.analyses) {
     languages_ = query_languages("");
   }
 
@@ -296,9 +301,9 @@ class Parser {
         return item;
       }
       case Kind::kPhrase: {
-        if (analysis::analyzer_for("").analyze(t.text).empty()) return std::nullopt;
+        if (analyses_.tokens("", t.text).empty()) return std::nullopt;
         count_term();
-        item.query = phrase_query(t.text);
+        item.query = phrase_query(t.text, QueryField::kAll, {}, &analyses_);
         out_.highlight_words.push_back(t.text);
         has_text_ = true;
         return item;
@@ -314,7 +319,7 @@ class Parser {
   }
 
   std::optional<Item> word(const Token& t) {
-    auto tokens = analysis::analyzer_for("").analyze(t.text);
+    const auto& tokens = analyses_.tokens("", t.text);
     if (tokens.empty()) return std::nullopt;
     count_term();
     Item item;
@@ -329,12 +334,13 @@ class Parser {
       out_.words.push_back({t.start + (t.plus ? 1 : 0), t.end, t.text});
     }
     if (tokens.size() == 1) {
-      item.query = word_query(t.text, languages_);
+      item.query = word_query(t.text, languages_, QueryField::kAll, &analyses_);
     } else {
       // "covid-19", "Zelensky's": all parts, as written.
       std::vector<Xapian::Query> parts;
       for (const auto& tok : tokens)
-        parts.push_back(word_query(t.text.substr(tok.start, tok.end - tok.start), languages_));
+        parts.push_back(word_query(t.text.substr(tok.start, tok.end - tok.start), languages_,
+                                   QueryField::kAll, &analyses_));
       item.query = Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
     }
     return item;
@@ -354,14 +360,14 @@ class Parser {
       has_text_ = true;
       out_.highlight_words.push_back(v);
       if (t.quoted_value) {
-        item.query = phrase_query(v, QueryField::kTitle);
+        item.query = phrase_query(v, QueryField::kTitle, {}, &analyses_);
       } else if (v.size() > 1 && v.back() == '*') {
         auto toks = analysis::analyzer_for("").analyze(v.substr(0, v.size() - 1));
         if (toks.empty()) return std::nullopt;
         item.query = wildcard(std::string(schema::kTitlePrefix), toks.back().term);
         out_.highlight_prefixes.push_back(toks.back().term);
       } else {
-        item.query = word_query(v, languages_, QueryField::kTitle);
+        item.query = word_query(v, languages_, QueryField::kTitle, &analyses_);
       }
     } else if (t.field == "topic") {
       item.query = field_value(std::string(schema::kTopicPrefix), v);
@@ -408,6 +414,7 @@ class Parser {
   const IndexTerms* index_;
   bool relaxed_;
   ParsedQuery& out_;
+  QueryAnalyses& analyses_;
   std::vector<std::string> languages_;
   size_t pos_ = 0;
   unsigned terms_ = 0;
@@ -421,13 +428,14 @@ Xapian::Query scaled(Xapian::Query q, double weight) {
 }
 
 std::vector<Xapian::Query> proximity_boosts(const std::vector<ParsedQuery::Word>& words,
-                                            const RankingOptions& ranking) {
+                                            const RankingOptions& ranking,
+                                            QueryAnalyses& analyses) {
   std::vector<Xapian::Query> boosts;
   auto languages = query_languages("");
   if (ranking.title_weight > 0)
     for (const auto& w : words)
-      boosts.push_back(
-          scaled(word_query(w.text, languages, QueryField::kTitle), ranking.title_weight));
+      boosts.push_back(scaled(word_query(w.text, languages, QueryField::kTitle, &analyses),
+                              ranking.title_weight));
   // The whole query as a phrase, or all its words near each other, is what a
   // short query means; a long one (a sentence) is never found that way.
   if (words.size() >= 2 && words.size() <= ranking.max_all_words) {
@@ -435,10 +443,11 @@ std::vector<Xapian::Query> proximity_boosts(const std::vector<ParsedQuery::Word>
     std::vector<Xapian::Query> near;
     for (const auto& w : words) {
       joined += w.text + " ";
-      for (const auto& t : analysis::analyzer_for("").analyze(w.text)) near.emplace_back(t.term);
+      for (const auto& t : analyses.tokens("", w.text)) near.emplace_back(t.term);
     }
     if (ranking.phrase_weight > 0)
-      boosts.push_back(scaled(phrase_query(joined), ranking.phrase_weight));
+      boosts.push_back(
+          scaled(phrase_query(joined, QueryField::kAll, {}, &analyses), ranking.phrase_weight));
     if (ranking.near_weight > 0)
       boosts.push_back(
           scaled(Xapian::Query(Xapian::Query::OP_NEAR, near.begin(), near.end(), near.size() + 3),
@@ -487,16 +496,18 @@ ParsedQuery parse_query(std::string_view q, const QueryContext& context, const I
   auto tokens = Lexer(q, fields).run();
 
   ParsedQuery out;
+  out.analyses = std::make_shared<QueryAnalyses>();
   Parser strict(tokens, context, index, false, out);
   out.strict = strict.parse();
   out.has_text = strict.has_text();
   if (out.strict.empty()) out.strict = match_all();
   if (strict.had_default_group()) {
     ParsedQuery scratch;
+    scratch.analyses = out.analyses;
     Parser relaxed(tokens, context, index, true, scratch);
     out.relaxed = relaxed.parse();
   }
-  out.boosts = proximity_boosts(out.words, context.ranking);
+  out.boosts = proximity_boosts(out.words, context.ranking, *out.analyses);
   return out;
 }
 

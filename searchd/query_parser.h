@@ -29,12 +29,14 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "indexer/schema.h"
 #include "searchd/index_terms.h"
+#include "searchd/query_terms.h"
 #include "searchd/ranking_options.h"
 
 namespace portal {
@@ -75,6 +77,9 @@ struct ParsedQuery {
   // True when the query has a date: range or a field value, which parsing
   // with the index changes.
   bool index_terms = false;
+  // The analyses of the query's words made in parsing it, for highlighting
+  // to take from (one request's: QueryAnalyses is not thread-safe).
+  std::shared_ptr<QueryAnalyses> analyses;
 };
 
 // `index`: the terms of the index the query will run on, if known.

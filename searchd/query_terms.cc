@@ -43,8 +43,9 @@ struct Alternatives {
     }
   }
 
-  void analyze(std::string_view text, const std::vector<std::string>& languages) {
-    for (const auto& lang : or_default(languages)) add(analysis::analyzer_for(lang).analyze(text));
+  void analyze(std::string_view text, const std::vector<std::string>& languages,
+               QueryAnalyses& analyses) {
+    for (const auto& lang : or_default(languages)) add(analyses.tokens(lang, text));
   }
 
   // Exact, stemmed and phrase matches (not keys).
@@ -70,6 +71,28 @@ Xapian::Query any_of(std::vector<Xapian::Query>& queries) {
 
 }  // namespace
 
+const std::vector<analysis::Token>& QueryAnalyses::tokens(std::string_view lang,
+                                                          std::string_view text) {
+  std::string key;
+  key.reserve(lang.size() + 1 + text.size());
+  key.append(lang).push_back('\0');
+  key.append(text);
+  auto it = tokens_.find(key);
+  if (it == tokens_.end())
+    it = tokens_.emplace(std::move(key), analysis::analyzer_for(lang).analyze(text)).first;
+  return it->second;
+}
+
+std::optional<Xapian::Query> QueryAnalyses::query(const std::string& key) const {
+  auto it = queries_.find(key);
+  if (it == queries_.end()) return std::nullopt;
+  return it->second;
+}
+
+void QueryAnalyses::remember(std::string key, Xapian::Query query) {
+  queries_.emplace(std::move(key), std::move(query));
+}
+
 std::vector<std::string> query_languages(std::string_view query) {
   std::vector<std::string> out;
   if (analysis::has_script(query, analysis::Script::kCyrillic)) {
@@ -92,14 +115,17 @@ std::vector<std::string> query_languages(std::string_view query) {
   return out;
 }
 
-Xapian::Query word_query(std::string_view word, const std::vector<std::string>& languages,
-                         QueryField field) {
+namespace {
+
+// word_query(), built.
+Xapian::Query build_word_query(std::string_view word, const std::vector<std::string>& languages,
+                               QueryField field, QueryAnalyses& analyses) {
   Alternatives own;
-  own.analyze(word, languages);
+  own.analyze(word, languages, analyses);
   Alternatives synonyms;
   for (const auto& term : own.exact) {
     for (const auto& synonym : analysis::synonyms_of(term))
-      synonyms.analyze(synonym, query_languages(synonym));
+      synonyms.analyze(synonym, query_languages(synonym), analyses);
   }
   for (const auto& term : own.exact) synonyms.exact.erase(term);
   for (const auto& stem : own.stems) synonyms.stems.erase(stem);
@@ -123,13 +149,30 @@ Xapian::Query word_query(std::string_view word, const std::vector<std::string>& 
   return any_of(alternatives);
 }
 
+}  // namespace
+
+Xapian::Query word_query(std::string_view word, const std::vector<std::string>& languages,
+                         QueryField field, QueryAnalyses* analyses) {
+  QueryAnalyses own_analyses;
+  QueryAnalyses& a = analyses ? *analyses : own_analyses;
+  std::string key(1, field == QueryField::kAll ? 'a' : 't');
+  for (const auto& lang : languages) key.append(lang).push_back(',');
+  key.append(1, '\0').append(word);
+  if (auto known = a.query(key)) return *known;
+  Xapian::Query q = build_word_query(word, languages, field, a);
+  a.remember(std::move(key), q);
+  return q;
+}
+
 Xapian::Query phrase_query(std::string_view text, QueryField field,
-                           const std::vector<std::string>& languages) {
+                           const std::vector<std::string>& languages, QueryAnalyses* analyses) {
+  QueryAnalyses own_analyses;
+  QueryAnalyses& a = analyses ? *analyses : own_analyses;
   const std::string prefix(field == QueryField::kTitle ? schema::kTitlePrefix : "");
   std::set<std::vector<std::string>> phrasings;
   for (const auto& lang : languages.empty() ? query_languages(text) : languages) {
     std::vector<std::string> terms;
-    for (const auto& t : analysis::analyzer_for(lang).analyze(text))
+    for (const auto& t : a.tokens(lang, text))
       if (!t.compound) terms.push_back(prefix + t.term);
     if (!terms.empty()) phrasings.insert(std::move(terms));
   }

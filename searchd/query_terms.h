@@ -8,9 +8,13 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include "analyzers/analyzer.h"
 
 namespace portal {
 
@@ -29,20 +33,40 @@ inline constexpr double kSynonymWeight = 0.5;
 // either script (empty, digits, CJK) gets all four.
 std::vector<std::string> query_languages(std::string_view query);
 
+// The analyses of one query's words, each made once. A word is analysed to
+// match it, to boost it in titles and to highlight it, in up to five
+// analyzers each, and a query of several words is parsed twice (strict and
+// relaxed): four analyses in five were repeats. Not thread-safe: one
+// request's, on one thread.
+class QueryAnalyses {
+ public:
+  // analysis::analyzer_for(lang).analyze(text), made the first time.
+  const std::vector<analysis::Token>& tokens(std::string_view lang, std::string_view text);
+  // A query built from them before, by its builder's key.
+  std::optional<Xapian::Query> query(const std::string& key) const;
+  void remember(std::string key, Xapian::Query query);
+
+ private:
+  std::unordered_map<std::string, std::vector<analysis::Token>> tokens_;
+  std::unordered_map<std::string, Xapian::Query> queries_;
+};
+
 // A query for one word (as typed; a hyphenated compound or an elided form
 // counts as one word): its exact surface form or any of its stems in
 // `languages` (all fields, or title only), OR its cross-script key scaled by
 // kNameKeyWeight (kAll only), OR its synonyms scaled by kSynonymWeight. A
 // compound also matches as the phrase of its parts. Query::MatchNothing when
-// the word has no token.
+// the word has no token. `analyses`, when given, holds the query's analyses
+// (and word queries), taken from there and added to.
 Xapian::Query word_query(std::string_view word, const std::vector<std::string>& languages,
-                         QueryField field = QueryField::kAll);
+                         QueryField field = QueryField::kAll, QueryAnalyses* analyses = nullptr);
 
 // A query for `text` as an exact phrase (surface forms in order), analysed in
 // each of `languages` (query_languages(text) when empty), any of which may
 // match.
 Xapian::Query phrase_query(std::string_view text, QueryField field = QueryField::kAll,
-                           const std::vector<std::string>& languages = {});
+                           const std::vector<std::string>& languages = {},
+                           QueryAnalyses* analyses = nullptr);
 
 // True when `word` is a stop word in one of `languages`: a query parser
 // should not require it unless the query has nothing else.

@@ -703,7 +703,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const std::string& revisi
   result.facets_exact = result.total_is_exact;
   if (counting.cut_short) result.total = std::max<unsigned long>(result.total, counting.estimated);
 
-  Highlighter highlighter(highlight_words, parsed.highlight_prefixes);
+  Highlighter highlighter(highlight_words, parsed.highlight_prefixes, parsed.analyses);
   std::vector<ScoredDocument> docs;
   // The group of each hit in another language than the visitor's, else "".
   std::vector<std::string> elsewhere;

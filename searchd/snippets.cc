@@ -57,15 +57,17 @@ analysis::BoundedCache<size_t, WordForms>& normalized_words() {
 }  // namespace
 
 Highlighter::Highlighter(const std::vector<std::string>& words,
-                         const std::vector<std::string>& prefixes)
-    : prefixes_(prefixes), words_(words.size()) {
+                         const std::vector<std::string>& prefixes,
+                         std::shared_ptr<QueryAnalyses> analyses)
+    : prefixes_(prefixes), words_(words.size()), analyses_(std::move(analyses)) {
+  if (!analyses_ && !words.empty()) analyses_ = std::make_shared<QueryAnalyses>();
   auto languages = query_languages("");
   std::vector<bool> can_match(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
-    for (const auto& t : analysis::analyzer_for("").analyze(words[i]))
+    for (const auto& t : analyses_->tokens("", words[i]))
       if (!t.stop) add_term(terms_, t.term, i, can_match);
     for (const auto& lang : languages)
-      for (const auto& t : analysis::analyzer_for(lang).analyze(words[i]))
+      for (const auto& t : analyses_->tokens(lang, words[i]))
         if (!t.stop)
           for (const auto& stem : t.stems) add_term(stems_, stem, i, can_match);
   }
@@ -88,10 +90,9 @@ void Highlighter::add_term(TermMap& to, const std::string& term, size_t i,
 
 size_t Highlighter::wanted(std::string_view lang) const {
   if (auto it = wanted_.find(std::string(lang)); it != wanted_.end()) return it->second;
-  const auto& analyzer = analysis::analyzer_for(lang);
   size_t n = prefixes_.size();
   for (const auto& word : matchable_) {
-    auto tokens = analyzer.analyze(word);
+    const auto& tokens = analyses_->tokens(lang, word);
     if (std::any_of(tokens.begin(), tokens.end(), [](const auto& t) { return !t.stop; })) ++n;
   }
   wanted_.emplace(std::string(lang), n);

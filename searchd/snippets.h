@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,7 @@
 #include <absl/container/flat_hash_map.h>
 
 #include "analyzers/analyzer.h"
+#include "searchd/query_terms.h"
 #include "searchd/word_forms.h"
 
 namespace portal {
@@ -42,8 +44,10 @@ struct Snippet {
 class Highlighter {
  public:
   // `words`: query words and phrases; `prefixes`: normalised prefixes of
-  // wildcard terms.
-  Highlighter(const std::vector<std::string>& words, const std::vector<std::string>& prefixes);
+  // wildcard terms; `analyses`: the query's analyses made so far, if any
+  // (ParsedQuery::analyses), taken from there and added to.
+  Highlighter(const std::vector<std::string>& words, const std::vector<std::string>& prefixes,
+              std::shared_ptr<QueryAnalyses> analyses = nullptr);
 
   // The whole `text`, escaped, with matches marked.
   std::string highlight(std::string_view text, std::string_view lang) const;
@@ -109,6 +113,7 @@ class Highlighter {
   size_t words_ = 0;                    // query words; prefix p is unit words_ + p
   size_t units_ = 0;                    // words and prefixes that can match at all
   std::vector<std::string> matchable_;  // the query words that can
+  std::shared_ptr<QueryAnalyses> analyses_;
   mutable std::unordered_map<std::string, size_t> wanted_;  // by language
   // Words met so far (a hash of language, compound flag and the word as
   // written) to the unit they match, or -1; within matches(), a word met

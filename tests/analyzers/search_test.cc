@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "analyzers/analyzer.h"
 #include "indexer/document_builder.h"
 #include "indexer/schema.h"
 #include "indexer/stored_data.h"
@@ -175,6 +176,40 @@ TEST_F(SearchTest, TitleFieldSearchesTitlesOnly) {
   EXPECT_NE(std::find(ids.begin(), ids.end(), "zelensky-uk-Q3RGBV74SJ4"), ids.end());
   EXPECT_EQ(std::find(ids.begin(), ids.end(), "zelensky-uk-NuitFm9w_qE"), ids.end());
   ASSERT_NE(std::find(kIds.begin(), kIds.end(), "zelensky-uk-NuitFm9w_qE"), kIds.end());
+}
+
+TEST(QueryAnalysesTest, AnalysesAreMadeOnceAndAreTheAnalyzers) {
+  QueryAnalyses analyses;
+  const auto& first = analyses.tokens("uk", "санкцій");
+  const auto made = analysis::analyzer_for("uk").analyze("санкцій");
+  ASSERT_EQ(first.size(), made.size());
+  ASSERT_FALSE(first.empty());
+  EXPECT_EQ(first[0].term, made[0].term);
+  EXPECT_EQ(first[0].stems, made[0].stems);
+  EXPECT_EQ(&analyses.tokens("uk", "санкцій"), &first);  // the same analysis again
+  // Another language or text is another analysis.
+  EXPECT_NE(&analyses.tokens("ru", "санкцій"), &first);
+  EXPECT_NE(&analyses.tokens("uk", "санкції"), &first);
+  EXPECT_EQ(analyses.tokens("en", "running")[0].stems,
+            analysis::analyzer_for("en").analyze("running")[0].stems);
+}
+
+TEST(QueryAnalysesTest, WordQueriesAreTheSameThroughThem) {
+  QueryAnalyses analyses;
+  for (const char* word : {"санкції", "Zelensky", "covid-19", "l'OTAN", "the"}) {
+    for (auto field : {QueryField::kAll, QueryField::kTitle}) {
+      const auto languages = query_languages(word);
+      const std::string alone = word_query(word, languages, field).serialise();
+      EXPECT_EQ(word_query(word, languages, field, &analyses).serialise(), alone) << word;
+      EXPECT_EQ(word_query(word, languages, field, &analyses).serialise(), alone) << word;
+      // Other languages, another query.
+      EXPECT_EQ(word_query(word, {"fr"}, field, &analyses).serialise(),
+                word_query(word, {"fr"}, field).serialise())
+          << word;
+    }
+  }
+  EXPECT_EQ(phrase_query("à l'OTAN", QueryField::kAll, {}, &analyses).serialise(),
+            phrase_query("à l'OTAN").serialise());
 }
 
 TEST(DocumentBuilderLanguageTest, ArticlesWithoutLanguageGetTheDetectedOne) {
