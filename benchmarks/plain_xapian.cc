@@ -53,17 +53,23 @@ Xapian::Query PlainSearcher::parse(const BenchQuery& q) {
                          Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD);
 }
 
-Xapian::MSet PlainSearcher::search(const BenchQuery& q) {
+Xapian::Enquire PlainSearcher::enquire(const BenchQuery& q) {
   Xapian::Query query = parse(q);
   if (!q.topic.empty())
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query("XT" + q.topic));
   if (!q.date_from.empty())
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query(Xapian::Query::OP_VALUE_RANGE, 0, q.date_from, q.date_to));
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(query);
-  if (q.q.empty()) enquire.set_sort_by_value(0, true);
-  return enquire.get_mset(0, 10);
+  Xapian::Enquire e(db_);
+  e.set_query(query);
+  if (q.q.empty()) e.set_sort_by_value(0, true);
+  return e;
+}
+
+Xapian::MSet PlainSearcher::search(const BenchQuery& q) { return enquire(q).get_mset(0, 10); }
+
+Xapian::doccount PlainSearcher::count(const BenchQuery& q) {
+  return enquire(q).get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
 }
 
 Xapian::MSet PlainSearcher::search_page(const BenchQuery& q) {

@@ -42,11 +42,15 @@ class PlainSearcher {
   // search(), then each hit's stored data read, as a page of results needs:
   // what the benchmarks time as plain Xapian in-process.
   Xapian::MSet search_page(const BenchQuery& q);
+  // Every match of search()'s query, counted whole (not timed).
+  Xapian::doccount count(const BenchQuery& q);
   // The id stored in a hit's document data.
   static std::string id_of(const Xapian::Document& doc);
 
  private:
   Xapian::Query parse(const BenchQuery& q);
+  // An Enquire of `q` as search() runs it.
+  Xapian::Enquire enquire(const BenchQuery& q);
   Xapian::Database db_;
   Xapian::QueryParser qp_;
 };

@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <map>
+#include <numeric>
 
 #include "benchmarks/bench_query.h"
 #include "benchmarks/latency.h"
@@ -34,6 +36,51 @@ struct Engine {
     if (hits > 0) ++with_hits;
   }
 };
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0.0;
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+// --by-kind: for each kind and each language of query, the median over its
+// queries of their median CPU ms and of their matches, each engine's. Matches
+// are counted after the timing: ours uncollapsed, as many documents as plain
+// Xapian counts (a query ours refuses counts none).
+void print_by_kind(const std::vector<portal::bench::BenchQuery>& queries,
+                   const std::vector<std::vector<double>>& per_ours,
+                   const std::vector<std::vector<double>>& per_plain, portal::Searcher& ours,
+                   portal::bench::PlainSearcher& plain) {
+  std::map<std::string, std::vector<size_t>> groups;
+  for (size_t i = 0; i < queries.size(); ++i) {
+    groups["kind=" + queries[i].kind].push_back(i);
+    groups["lang=" + queries[i].lang].push_back(i);
+  }
+  std::vector<double> ours_matches(queries.size()), plain_matches(queries.size());
+  for (size_t i = 0; i < queries.size(); ++i) {
+    portal::SearchRequest r = portal::bench::to_request(queries[i], true);
+    r.collapse = false;
+    try {
+      ours_matches[i] = static_cast<double>(ours.search(r).total);
+    } catch (const portal::InvalidRequest&) {
+    }
+    plain_matches[i] = plain.count(queries[i]);
+  }
+  for (const auto& [name, members] : groups) {
+    std::vector<double> a, b, c, d;
+    for (size_t i : members) {
+      a.push_back(median(per_ours[i]));
+      b.push_back(median(per_plain[i]));
+      c.push_back(ours_matches[i]);
+      d.push_back(plain_matches[i]);
+    }
+    std::printf(
+        "by %s queries=%zu portal_cpu_ms=%.3f plain_cpu_ms=%.3f portal_matches=%.0f "
+        "plain_matches=%.0f portal_matches_sum=%.0f plain_matches_sum=%.0f\n",
+        name.c_str(), members.size(), median(a), median(b), median(c), median(d),
+        std::accumulate(c.begin(), c.end(), 0.0), std::accumulate(d.begin(), d.end(), 0.0));
+  }
+}
 
 }  // namespace
 
@@ -74,6 +121,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   size_t slowest = 0;
   app.add_option("--slowest", slowest, "list the N queries slowest for us (median CPU ms)");
+  bool by_kind = false;
+  app.add_flag("--by-kind", by_kind,
+               "medians per kind and per language of query: CPU ms, and matches counted whole "
+               "after the timing (ours uncollapsed)");
   CLI11_PARSE(app, argc, argv);
   try {
     if (!facets.empty()) options.extra_fields = portal::load_extra_fields(facets);
@@ -155,11 +206,6 @@ int main(int argc, char** argv) {
       std::printf("ratio%s portal/plain_xapian p50=%.2f p95=%.2f p99=%.2f\n", cpu ? "_cpu" : "",
                   a.p50_ms / b.p50_ms, a.p95_ms / b.p95_ms, a.p99_ms / b.p99_ms);
     }
-    auto median = [](std::vector<double> v) {
-      if (v.empty()) return 0.0;
-      std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
-      return v[v.size() / 2];
-    };
     std::vector<size_t> order(queries.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(),
@@ -171,6 +217,7 @@ int main(int argc, char** argv) {
           median(per_ours[order[k]]), median(per_plain[order[k]]), q.kind.c_str(), q.q.c_str(),
           q.lang.c_str(), q.topic.c_str(), q.date_from.c_str());
     }
+    if (by_kind) print_by_kind(queries, per_ours, per_plain, ours, plain);
     return ok ? 0 : 3;
   } catch (const std::exception& e) {
     std::cerr << "bench_search: " << e.what() << "\n";

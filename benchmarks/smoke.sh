@@ -19,6 +19,11 @@ step index
 grep -q '^portal .*docs=' "$BENCH_DATA/sample/index.txt"
 step search
 "$BENCH_DIR/run_search.sh" sample 1
+"$BUILD/bin/bench_search" --portal-db "$BENCH_DATA/sample/portal" \
+  --plain-db "$BENCH_DATA/sample/plain" --queries "$(queries_for sample)" --reps 1 --by-kind |
+  tee "$BENCH_DATA/by-kind.txt"
+grep -Eq '^by kind=words .*portal_matches_sum=[1-9].*plain_matches_sum=[1-9]' \
+  "$BENCH_DATA/by-kind.txt"
 step http
 if command -v wrk >/dev/null && command -v curl >/dev/null; then
   CONNECTIONS=1 WARMUP_SECONDS=1 PAIR_REPS=1 "$BENCH_DIR/run_http.sh" sample 1
