@@ -45,8 +45,9 @@ double median(std::vector<double> v) {
 
 // --by-kind: for each kind and each language of query, the median over its
 // queries of their median CPU ms and of their matches, each engine's. Matches
-// are counted after the timing: ours uncollapsed, as many documents as plain
-// Xapian counts (a query ours refuses counts none).
+// are counted after the timing: plain Xapian's whole, ours as a search reports
+// them uncollapsed (exact up to --exact-count-limit; a query ours refuses
+// counts none).
 void print_by_kind(const std::vector<portal::bench::BenchQuery>& queries,
                    const std::vector<std::vector<double>>& per_ours,
                    const std::vector<std::vector<double>>& per_plain, portal::Searcher& ours,
@@ -123,8 +124,8 @@ int main(int argc, char** argv) {
   app.add_option("--slowest", slowest, "list the N queries slowest for us (median CPU ms)");
   bool by_kind = false;
   app.add_flag("--by-kind", by_kind,
-               "medians per kind and per language of query: CPU ms, and matches counted whole "
-               "after the timing (ours uncollapsed)");
+               "medians per kind and per language of query: CPU ms, and matches counted after "
+               "the timing (ours uncollapsed)");
   CLI11_PARSE(app, argc, argv);
   try {
     if (!facets.empty()) options.extra_fields = portal::load_extra_fields(facets);
