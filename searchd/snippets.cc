@@ -11,34 +11,39 @@
 
 namespace portal {
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
+namespace {
+
+// `text`, HTML-escaped, appended to `out`.
+void append_escaped(std::string& out, std::string_view text) {
+  // Runs of characters that need no escaping are copied whole.
+  size_t run = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    std::string_view entity;
+    switch (text[i]) {
       case '&':
-        out += "&amp;";
+        entity = "&amp;";
         break;
       case '<':
-        out += "&lt;";
+        entity = "&lt;";
         break;
       case '>':
-        out += "&gt;";
+        entity = "&gt;";
         break;
       case '"':
-        out += "&quot;";
+        entity = "&quot;";
         break;
       case '\'':
-        out += "&#39;";
+        entity = "&#39;";
         break;
       default:
-        out.push_back(c);
+        continue;
     }
+    out.append(text.data() + run, i - run);
+    out += entity;
+    run = i + 1;
   }
-  return out;
+  out.append(text.data() + run, text.size() - run);
 }
-
-namespace {
 
 // `at` moved forward to the start of a UTF-8 sequence.
 size_t char_boundary(std::string_view text, size_t at) {
@@ -55,6 +60,13 @@ analysis::BoundedCache<size_t, WordForms>& normalized_words() {
 }
 
 }  // namespace
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  append_escaped(out, text);
+  return out;
+}
 
 Highlighter::Highlighter(const std::vector<std::string>& words,
                          const std::vector<std::string>& prefixes,
@@ -232,18 +244,25 @@ Highlighter::Window Highlighter::best_window(const std::vector<analysis::WordSpa
 std::string Highlighter::render(std::string_view text, size_t begin, size_t end,
                                 const std::vector<Match>& m, bool html) {
   std::string out;
+  out.reserve(end - begin + (html ? 64 : 0));
   size_t at = begin;
   for (const auto& match : m) {
     if (match.start < begin || match.end > end) continue;
     if (html) {
-      out += html_escape(text.substr(at, match.start - at));
-      out += "<mark>" + html_escape(text.substr(match.start, match.end - match.start)) + "</mark>";
+      append_escaped(out, text.substr(at, match.start - at));
+      out += "<mark>";
+      append_escaped(out, text.substr(match.start, match.end - match.start));
+      out += "</mark>";
     } else {
       out += text.substr(at, match.end - at);
     }
     at = match.end;
   }
-  out += html ? html_escape(text.substr(at, end - at)) : std::string(text.substr(at, end - at));
+  if (html) {
+    append_escaped(out, text.substr(at, end - at));
+  } else {
+    out += text.substr(at, end - at);
+  }
   return out;
 }
 
