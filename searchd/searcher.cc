@@ -364,6 +364,21 @@ struct Searcher::Impl {
     }
     if (spy.counting()) enquire.add_matchspy(&spy);
   }
+  // Xapian's first estimate of the matches of `enquire` (from term
+  // statistics alone), when it puts them past `check` on an index much larger
+  // than that, where most matches pass it: such a match is counted in a sample
+  // of the index only (count_sample). Else 0. On smaller indexes the estimate
+  // costs more than it saves (a tenth of a millisecond and more, and few
+  // matches pass). Call it before attaching counters.
+  Xapian::doccount broad_estimate(Xapian::Enquire& enquire, const Xapian::Database& db,
+                                  Xapian::doccount check) const {
+    if (check >= db.get_doccount() / kBroadIndexPerLimit || !has_samples(db)) return 0;
+    Xapian::MSet first_estimate = enquire.get_mset(0, 0);
+    if (first_estimate.get_uncollapsed_matches_lower_bound() >= check ||
+        first_estimate.get_uncollapsed_matches_estimated() / 4 >= check)
+      return first_estimate.get_uncollapsed_matches_estimated();
+    return 0;
+  }
   // Whether every document of `db` is in the samples (schema.h,
   // kSamplePrefix): not those written before them.
   static bool has_samples(const Xapian::Database& db) {
@@ -461,18 +476,9 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   const bool spy_ranks = counter && p.relevance && check == db.get_doccount() && single_local(db);
   if (collapse && !spy_ranks) enquire.set_collapse_key(schema::kGroupSlot);
   if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
-  // On an index much larger than the limit, where most matches pass it, a
-  // match that Xapian's first estimate (from term statistics alone) already
-  // puts past the limit is ranked without counting, and counted in a sample
-  // of the index only. On smaller ones the estimate costs more than it
-  // saves (a tenth of a millisecond and more, and few matches pass).
-  Xapian::doccount broad = 0;  // the first estimate, when the match is broad
-  if (counter && check < db.get_doccount() / kBroadIndexPerLimit && has_samples(db)) {
-    Xapian::MSet first_estimate = enquire.get_mset(0, 0);
-    if (first_estimate.get_uncollapsed_matches_lower_bound() >= check ||
-        first_estimate.get_uncollapsed_matches_estimated() / 4 >= check)
-      broad = first_estimate.get_uncollapsed_matches_estimated();
-  }
+  // A broad match is ranked without counting, and counted in a sample of
+  // the index only.
+  const Xapian::doccount broad = counter ? broad_estimate(enquire, db, check) : 0;
   LocalCountSpy local_spy(db);
   // Sorting by value without collapsing, Xapian 1.4's matcher calls the spies
   // a second time for documents of remote shards that sort below its page
@@ -747,25 +753,36 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const std::string& revisi
     enquire.set_query(q);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
-    LocalCountSpy local_spy(db);
-    attach_counters(enquire, db, own, nullptr, local_spy);
     const Xapian::doccount check = count_limit(db);
-    // One item: past `check` documents the matcher then skips those that
-    // cannot beat it, so the spy sees a sample.
-    Xapian::MSet all =
-        check >= db.get_doccount() ? count_every_match(enquire, db) : enquire.get_mset(0, 1, check);
-    count_local(local_spy, db);
-    const Xapian::doccount seen = own[0]->seen();
-    if (seen >= check && seen < all.get_uncollapsed_matches_upper_bound()) {
-      // Counted again in a sample, as in match().
-      bool cut_short = false;
-      double scale =
-          count_sample(db, q, all.get_uncollapsed_matches_estimated(), own, nullptr, cut_short);
-      if (scale == 0) scale = static_cast<double>(all.get_uncollapsed_matches_estimated()) / seen;
-      if (scale != 1.0 || cut_short) {
-        result.facets_exact = false;
-        disjunctive_scale[name] = scale;
+    bool cut_short = false;
+    double scale = 0;
+    if (const Xapian::doccount broad = broad_estimate(enquire, db, check)) {
+      // As in match(): counted in a sample only, or whole when the sample
+      // shows the estimate was too high.
+      scale = count_sample(db, q, broad, own, nullptr, cut_short);
+      if (scale > 1 && own[0]->seen() * scale < check)
+        scale = count_sample(db, q, 0, own, nullptr, cut_short);
+    }
+    if (scale == 0) {
+      scale = 1.0;
+      LocalCountSpy local_spy(db);
+      attach_counters(enquire, db, own, nullptr, local_spy);
+      // One item: past `check` documents the matcher then skips those that
+      // cannot beat it, so the spy sees a sample.
+      Xapian::MSet all = check >= db.get_doccount() ? count_every_match(enquire, db)
+                                                    : enquire.get_mset(0, 1, check);
+      count_local(local_spy, db);
+      const Xapian::doccount seen = own[0]->seen();
+      if (seen >= check && seen < all.get_uncollapsed_matches_upper_bound()) {
+        // Counted again in a sample, as in match().
+        scale =
+            count_sample(db, q, all.get_uncollapsed_matches_estimated(), own, nullptr, cut_short);
+        if (scale == 0) scale = static_cast<double>(all.get_uncollapsed_matches_estimated()) / seen;
       }
+    }
+    if (scale != 1.0 || cut_short) {
+      result.facets_exact = false;
+      disjunctive_scale[name] = scale;
     }
     spies.push_back(std::move(own[0]));
   }
