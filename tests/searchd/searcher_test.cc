@@ -421,20 +421,29 @@ TEST_F(SearcherListingTest, BroadMatchesAreCountedOnASampleOfTheWholeIndex) {
   }
 }
 
+// `n` articles over four years (a quarter a year, oldest first), each with
+// "harbour" in its body: the even ones with "north", the odd ones and the
+// first 120 with "south", so that both words are in the first 60 even ones
+// only (all of the first year). Ids are `id_prefix` and a number: they draw
+// the articles' samples (schema.h, kSamplePrefix).
+std::vector<std::string> harbour_articles(int n, const std::string& id_prefix) {
+  std::vector<std::string> lines;
+  for (int i = 0; i < n; ++i) {
+    const bool even = i % 2 == 0;
+    lines.push_back(R"({"id":")" + id_prefix + std::to_string(i) + R"(","lang":"en","date":")" +
+                    std::to_string(2019 + i / (n / 4)) + R"(-01-01","title":"Notice )" +
+                    std::to_string(i) + R"(","body":"harbour)" + (even ? " north" : "") +
+                    (!even || i < 120 ? " south" : "") + R"("})");
+  }
+  return lines;
+}
+
 TEST_F(SearcherListingTest, AFirstEstimatePastTheLimitIsCheckedOnTheSample) {
   // On an index of 32 times the limit and more, a match that Xapian's first
   // estimate puts past the limit is counted in a sample only; when the
   // sample shows it below the limit after all, it is counted whole. "north"
   // and "south" are each in 1,600 articles, both in 60 only.
-  std::vector<std::string> lines;
-  for (int i = 0; i < 3200; ++i) {
-    const bool even = i % 2 == 0;
-    lines.push_back(R"({"id":"b)" + std::to_string(i) + R"(","lang":"en","date":")" +
-                    std::to_string(2019 + i / 800) + R"(-01-01","title":"Notice )" +
-                    std::to_string(i) + R"(","body":"harbour)" + (even ? " north" : "") +
-                    (!even || i < 120 ? " south" : "") + R"("})");
-  }
-  write(lines);
+  write(harbour_articles(3200, "b"));
   SearcherOptions capped;
   capped.exact_count_limit = 90;
   Searcher searcher(db, capped);
@@ -458,15 +467,7 @@ TEST_F(SearcherListingTest, AFilteredFacetOfABroadMatchIsCountedOnTheSample) {
   // then counted in a sample only, or whole when the sample shows it below
   // the limit after all. "harbour" is in 12,800 articles, 3,200 a year;
   // "north" and "south" are each in 6,400, both in 60 (all of 2019).
-  std::vector<std::string> lines;
-  for (int i = 0; i < 12800; ++i) {
-    const bool even = i % 2 == 0;
-    lines.push_back(R"({"id":"d)" + std::to_string(i) + R"(","lang":"en","date":")" +
-                    std::to_string(2019 + i / 3200) + R"(-01-01","title":"Notice )" +
-                    std::to_string(i) + R"(","body":"harbour)" + (even ? " north" : "") +
-                    (!even || i < 120 ? " south" : "") + R"("})");
-  }
-  write(lines);
+  write(harbour_articles(12800, "d"));
   SearcherOptions capped;
   capped.exact_count_limit = 399;  // below 12,800 / 32: first estimates are taken
   Searcher searcher(db, capped);
