@@ -365,14 +365,19 @@ struct Searcher::Impl {
     if (spy.counting()) enquire.add_matchspy(&spy);
   }
   // Xapian's first estimate of the matches of `enquire` (from term
-  // statistics alone), when it puts them past `check` on an index much larger
-  // than that, where most matches pass it: such a match is counted in a sample
-  // of the index only (count_sample). Else 0. On smaller indexes the estimate
-  // costs more than it saves (a tenth of a millisecond and more, and few
-  // matches pass). Call it before attaching counters.
+  // statistics alone), when it puts them past `check` on an index at least
+  // `per_limit` times larger than that: such a match is counted in a sample
+  // of the index only (count_sample). Else 0. Call it before attaching
+  // counters. A ranked match is estimated first only on an index much larger
+  // than `check` (kBroadIndexPerLimit), where most matches pass it: on smaller
+  // ones the estimate costs more than it saves (a tenth of a millisecond and
+  // more, and few matches pass), the matcher visiting the rest of the index
+  // anyway to rank it. A match only counted (a disjunctive facet's) saves
+  // counting `check` documents in vain on any index larger than that.
   Xapian::doccount broad_estimate(Xapian::Enquire& enquire, const Xapian::Database& db,
-                                  Xapian::doccount check) const {
-    if (check >= db.get_doccount() / kBroadIndexPerLimit || !has_samples(db)) return 0;
+                                  Xapian::doccount check,
+                                  Xapian::doccount per_limit = kBroadIndexPerLimit) const {
+    if (check >= db.get_doccount() / per_limit || !has_samples(db)) return 0;
     Xapian::MSet first_estimate = enquire.get_mset(0, 0);
     if (first_estimate.get_uncollapsed_matches_lower_bound() >= check ||
         first_estimate.get_uncollapsed_matches_estimated() / 4 >= check)
@@ -756,7 +761,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const std::string& revisi
     const Xapian::doccount check = count_limit(db);
     bool cut_short = false;
     double scale = 0;
-    if (const Xapian::doccount broad = broad_estimate(enquire, db, check)) {
+    if (const Xapian::doccount broad = broad_estimate(enquire, db, check, 2)) {
       // As in match(): counted in a sample only, or whole when the sample
       // shows the estimate was too high.
       scale = count_sample(db, q, broad, own, nullptr, cut_short);
