@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "indexer/schema.h"
+#include "indexer/spelling_key.h"
 
 namespace portal {
 namespace {
@@ -149,7 +150,7 @@ struct BulkBuilder::Impl {
                                                            Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
       part.written = true;
     }
-    for (const auto* w : share) part.db->add_spelling(w->first, w->second);
+    for (const auto* w : share) part.db->add_spelling(spelling_key(w->first), w->second);
     // Its changes are held in memory until a commit.
     if (++part.runs >= options.fan_in) {
       part.db->commit();

@@ -6,7 +6,9 @@
 // while documents still come, so the final merge opens few databases. The
 // spelling words of all runs go to a few more databases (a share of the words
 // each, one per thread), merged last, so that each word's n-grams are written
-// once. Docids follow the order the documents were added in.
+// once; they hold spelling keys (indexer/spelling_key.h), and the caller marks
+// the result as such (schema::kSpellingKeysKey). Docids follow the order the
+// documents were added in.
 #pragma once
 
 #include <memory>

@@ -15,6 +15,7 @@
 #include "indexer/index_layout.h"
 #include "indexer/schema.h"
 #include "indexer/sharding.h"
+#include "indexer/spelling_key.h"
 
 namespace portal {
 namespace {
@@ -61,6 +62,9 @@ struct IndexWriter::Impl {
     // and document (the same table in the end, and most of the writer's
     // time saved).
     std::unordered_map<std::string, long> spelling;
+    // Its spelling table holds spelling_key()s (schema::kSpellingKeysKey),
+    // else UTF-8 words.
+    bool spelling_keys = true;
     void begin() {
       if (!in_transaction) db.begin_transaction(true);
       in_transaction = true;
@@ -70,8 +74,9 @@ struct IndexWriter::Impl {
     }
     void write_spelling() {
       for (const auto& [word, delta] : spelling) {
-        if (delta > 0) db.add_spelling(word, static_cast<Xapian::termcount>(delta));
-        if (delta < 0) db.remove_spelling(word, static_cast<Xapian::termcount>(-delta));
+        const std::string key = spelling_keys ? spelling_key(word) : word;
+        if (delta > 0) db.add_spelling(key, static_cast<Xapian::termcount>(delta));
+        if (delta < 0) db.remove_spelling(key, static_cast<Xapian::termcount>(-delta));
       }
       spelling.clear();
     }
@@ -161,7 +166,8 @@ void IndexWriter::Impl::open_shards(
       shards.push_back(
           {Xapian::WritableDatabase(shard_path(i), Xapian::DB_CREATE_OR_OPEN, schema::kBlockSize),
            false,
-           {}});
+           {},
+           true});
       open = true;
       auto& db = shards.back().db;
       std::string stored = db.get_metadata(std::string(schema::kExtraFieldsKey));
@@ -189,6 +195,11 @@ void IndexWriter::Impl::open_shards(
         set(schema::kExtraFieldsKey, extra_fields_to_json(extra_fields));
       }
       set(schema::kGenerationKey, generation);
+      // A new index, or one without spelling words yet, holds spelling keys;
+      // an older one keeps its UTF-8 words until it is rebuilt.
+      const std::string keys(schema::kSpellingKeysKey);
+      if (fresh || db.spellings_begin() == db.spellings_end()) set(keys, "1");
+      shards.back().spelling_keys = db.get_metadata(keys) == "1";
       if (changed || fresh) db.commit();
     }
   } catch (const Xapian::Error& e) {

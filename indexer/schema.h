@@ -116,7 +116,9 @@ inline constexpr Xapian::valueno kFirstExtraSlot = 10;
 // query word is looked up under) of at least kMinSpellingBytes bytes and without
 // digits, with their within-document frequency summed over documents. Replacing
 // or deleting a document removes its old contribution, so frequencies stay
-// exact. Autocomplete: title words are kTitlePrefix terms (surface forms),
+// exact. Words of Cyrillic letters are stored one byte a letter
+// (indexer/spelling_key.h), in an index whose kSpellingKeysKey says so.
+// Autocomplete: title words are kTitlePrefix terms (surface forms),
 // so prefix completion is an allterms_begin(kTitlePrefix + partial) scan,
 // ranked by term frequency.
 inline constexpr size_t kMinSpellingBytes = 3;
@@ -129,6 +131,10 @@ inline constexpr std::string_view kExtraFieldsKey = "portal:extra_fields";
 // The generation name ("gen-3") of the database the key is read from; empty for
 // an index directory without generations.
 inline constexpr std::string_view kGenerationKey = "portal:generation";
+// "1" when the spelling table holds words as spelling_key() encodes them
+// (indexer/spelling_key.h): every index the indexer creates. An index without
+// it holds them as UTF-8, and updates keep them so until a rebuild.
+inline constexpr std::string_view kSpellingKeysKey = "portal:spelling_keys";
 
 // Longest boolean term Xapian accepts is 245 bytes; an article whose id or
 // filter value would make a longer term is rejected with an error.

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "analyzers/analyzer.h"
+#include "indexer/schema.h"
+#include "indexer/spelling_key.h"
 
 namespace portal {
 namespace {
@@ -33,7 +35,10 @@ std::string first_code_point(const std::string& s) {
 }
 
 std::string nearest_term(Xapian::Database& db, const std::string& term) {
-  std::string suggestion = db.get_spelling_suggestion(term, kMaxEdits);
+  const bool keys = db.get_metadata(std::string(schema::kSpellingKeysKey)) == "1";
+  std::string suggestion =
+      keys ? spelling_word(db.get_spelling_suggestion(spelling_key(term), kMaxEdits))
+           : db.get_spelling_suggestion(term, kMaxEdits);
   if (!suggestion.empty()) return suggestion;
   // No spelling table: scan the words sharing the first letter. Prefixed
   // (non-text) terms start with an upper-case ASCII letter and are skipped.

@@ -1,8 +1,9 @@
 // Spelling correction of query words for "did you mean".
 //
 // A word the index does not contain is replaced by the suggestion of Xapian's
-// spelling table when the index has one, else by the most frequent indexed
-// word within two edits that starts with the same letter.
+// spelling table when the index has one (looked up by its spelling key where
+// the index holds them: indexer/spelling_key.h), else by the most frequent
+// indexed word within two edits that starts with the same letter.
 //
 // Thread safety: reads `db`, which belongs to the caller's thread.
 #pragma once

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "indexer/index_layout.h"
+#include "indexer/spelling_key.h"
 #include "tests/support/test_env.h"
 
 namespace portal {
@@ -46,6 +47,7 @@ struct Snapshot {
   std::map<std::string, std::string> suggestions;
   std::map<Xapian::valueno, std::string> value_stats;
   std::string extra_fields;
+  std::string spelling_keys;
   Xapian::doccount count = 0;
 };
 
@@ -79,6 +81,7 @@ Snapshot snapshot(const std::string& dir) {
                           db.get_value_lower_bound(slot) + " " + db.get_value_upper_bound(slot);
   }
   s.extra_fields = db.get_metadata(std::string(schema::kExtraFieldsKey));
+  s.spelling_keys = db.get_metadata(std::string(schema::kSpellingKeysKey));
   return s;
 }
 
@@ -102,7 +105,9 @@ const BulkOptions kDirect{0, 1, 2};
 TEST(BulkBuilderTest, RebuildInRunsEqualsADirectRebuild) {
   test::TempDir tmp;
   std::vector<std::string> steps;
-  for (int i = 0; i < 40; ++i) steps.push_back("+" + article(i));
+  // Some titles have a Cyrillic word, stored as a spelling key.
+  for (int i = 0; i < 40; ++i)
+    steps.push_back("+" + article(i, i % 4 == 0 ? "гавань" : i % 4 == 1 ? "зерно" : ""));
   rebuild(tmp.file("bulk"), steps, kTiny);
   rebuild(tmp.file("direct"), steps, kDirect);
   Snapshot bulk = snapshot(tmp.file("bulk")), direct = snapshot(tmp.file("direct"));
@@ -114,6 +119,13 @@ TEST(BulkBuilderTest, RebuildInRunsEqualsADirectRebuild) {
   EXPECT_EQ(bulk.suggestions.at("harbouq"), "harbour");
   EXPECT_EQ(bulk.value_stats, direct.value_stats);
   EXPECT_EQ(bulk.extra_fields, direct.extra_fields);
+  EXPECT_EQ(bulk.spelling_keys, "1");
+  EXPECT_EQ(direct.spelling_keys, "1");
+  EXPECT_EQ(bulk.spelling.at(spelling_key("гавань")), 10 * schema::kTitleWdfBoost);
+  EXPECT_EQ(bulk.spelling.count("гавань"), 0u);
+  EXPECT_EQ(spelling_word(
+                Xapian::Database(tmp.file("bulk")).get_spelling_suggestion(spelling_key("кавань"))),
+            "гавань");
   EXPECT_FALSE(fs::exists(tmp.file("bulk") + "/staging")) << "runs left behind";
 
   // Docids follow the input order.

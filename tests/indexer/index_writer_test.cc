@@ -8,6 +8,8 @@
 #include <filesystem>
 
 #include "indexer/index_layout.h"
+#include "indexer/schema.h"
+#include "indexer/spelling_key.h"
 #include "tests/support/test_env.h"
 
 namespace portal {
@@ -87,6 +89,55 @@ TEST(IndexWriterTest, KeepsSpellingFrequenciesExact) {
   EXPECT_LT(freq("negotiations"), before);
   EXPECT_GT(freq("negotiations"), 0u);
   EXPECT_EQ(freq("harvest"), 0u) << "the deleted document's words stay in the spelling table";
+}
+
+TEST(IndexWriterTest, CyrillicSpellingWordsAreKeyedUnlessTheIndexHoldsUtf8) {
+  // A new index holds spelling keys (one byte a Cyrillic letter) and says
+  // so; an index written before them (UTF-8 words, no metadata) is updated
+  // in kind, so that replacing or deleting a document still finds its words.
+  const std::string keys_key(schema::kSpellingKeysKey);
+  auto spellings = [](const std::string& dir) {
+    Xapian::Database db(dir);
+    std::map<std::string, Xapian::doccount> out;
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it)
+      out[*it] = it.get_termfreq();
+    return out;
+  };
+  const char* a = R"({"id":"a","lang":"uk","title":"Санкції","body":"нові санкції"})";
+  const char* a2 = R"({"id":"a","lang":"uk","title":"Переговори","body":"нові переговори"})";
+  test::TempDir tmp;
+  const std::string fresh = tmp.file("fresh");
+  {
+    IndexWriter w(fresh, IndexWriter::Mode::kUpdate, kExtra);
+    w.upsert(prepared(a));
+    w.finish();
+  }
+  EXPECT_EQ(Xapian::Database(fresh).get_metadata(keys_key), "1");
+  auto keyed = spellings(fresh);
+  EXPECT_EQ(keyed[spelling_key("санкції")], 1 + schema::kTitleWdfBoost);  // body and title
+  EXPECT_EQ(keyed.count("санкції"), 0u);
+  EXPECT_EQ(keyed[spelling_key("нові")], 1u);
+
+  // An older index: the same article, its words as UTF-8.
+  const std::string older = tmp.file("older");
+  {
+    Xapian::WritableDatabase db(older, Xapian::DB_CREATE);
+    Xapian::Document doc = prepared(a).doc;
+    db.replace_document("Qa", doc);
+    for (const auto& [word, freq] : prepared(a).spelling) db.add_spelling(word, freq);
+    db.commit();
+  }
+  {
+    IndexWriter w(older);
+    w.upsert(prepared(a2));
+    w.finish();
+  }
+  EXPECT_EQ(Xapian::Database(older).get_metadata(keys_key), "");
+  auto utf8 = spellings(older);
+  EXPECT_EQ(utf8.count("санкції"), 0u) << "the replaced version's words stay";
+  EXPECT_EQ(utf8["переговори"], 1 + schema::kTitleWdfBoost);
+  EXPECT_EQ(utf8["нові"], 1u);
+  for (const auto& [word, freq] : utf8) EXPECT_EQ(spelling_word(word), word) << "a key in " << word;
 }
 
 TEST(IndexWriterTest, SpellingOfABatchIsThatOfItsFinalDocuments) {

@@ -12,6 +12,7 @@
 #include "indexer/article.h"
 #include "indexer/index_writer.h"
 #include "indexer/schema.h"
+#include "indexer/spelling_key.h"
 #include "searchd/field_values.h"
 #include "searchd/query_parser.h"
 #include "tests/searchd/corpus.h"
@@ -211,6 +212,47 @@ class SearcherListingTest : public ::testing::Test {
   TempDir dir;
   const std::string db = dir.file("db");
 };
+
+TEST_F(SearcherListingTest, MisspeltCyrillicWordsAreCorrectedInNewAndOlderIndexes) {
+  // The indexer stores Cyrillic spelling words one byte a letter
+  // (indexer/spelling_key.h); an index written before holds them as UTF-8,
+  // without the metadata that says so. Both are corrected.
+  write({R"({"id":"a","lang":"uk","title":"Санкції","body":"Нові санкцій проти агресора."})",
+         R"({"id":"b","lang":"ru","title":"Переговоры","body":"Переговоры продолжатся завтра."})",
+         R"({"id":"c","lang":"en","title":"Sanctions","body":"New sanctions."})"});
+  // The query run instead, or the one suggested (when the query as typed
+  // finds a little). The first letters are wrong: only the spelling table
+  // finds these, not the scan of words of the same first letter.
+  auto corrected = [&](const std::string& q) {
+    SearchRequest r;
+    r.q = q;
+    auto result = Searcher(db).search(r);
+    return result.corrected ? *result.corrected : result.did_you_mean.value_or("");
+  };
+  {
+    Xapian::Database index(db);
+    EXPECT_EQ(index.get_metadata(std::string(schema::kSpellingKeysKey)), "1");
+  }
+  EXPECT_EQ(corrected("занкцій"), "санкцій");
+  EXPECT_EQ(corrected("береговоры"), "переговоры");
+  EXPECT_EQ(corrected("sanctoins"), "sanctions");
+  {
+    // The same index as an older indexer wrote it.
+    Xapian::WritableDatabase index(db);
+    std::vector<std::pair<std::string, Xapian::termcount>> keys;
+    for (auto it = index.spellings_begin(); it != index.spellings_end(); ++it)
+      keys.emplace_back(*it, it.get_termfreq());
+    for (const auto& [key, freq] : keys) {
+      index.remove_spelling(key, freq);
+      index.add_spelling(spelling_word(key), freq);
+    }
+    index.set_metadata(std::string(schema::kSpellingKeysKey), "");
+    index.commit();
+  }
+  EXPECT_EQ(corrected("занкцій"), "санкцій");
+  EXPECT_EQ(corrected("береговоры"), "переговоры");
+  EXPECT_EQ(corrected("sanctoins"), "sanctions");
+}
 
 TEST_F(SearcherListingTest, CountsOfEverythingFollowTheIndex) {
   // Listing everything keeps its term counts per index revision: a write

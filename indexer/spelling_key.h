@@ -1,0 +1,31 @@
+// How a word is stored in the spelling table.
+//
+// Xapian 1.4 finds spelling candidates by the byte n-grams of a word (its
+// first two bytes, its last two, every three in a row). A Cyrillic letter
+// is two bytes in UTF-8, so a Russian or Ukrainian word gets twice the
+// n-grams of an English one, each a letter and a half long: they tell words
+// apart so poorly that a suggestion for a Cyrillic word took 15 to 70 ms on
+// the sample corpus (an English one under 1 ms), and building its table cost
+// twice as much. A word made only of ASCII and the lower-case letters used in
+// Russian and Ukrainian (and the other letters of U+0430..U+045F, and ґ) is
+// therefore stored one byte a letter: ASCII as it is, each of those letters
+// as one byte from 0x80 up. Such a key is never valid UTF-8 (it holds bytes
+// of 0x80..0xBF with no lead byte), so keys and words cannot be confused;
+// every other word is stored as it is.
+//
+// Thread-safe: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace portal {
+
+// The spelling-table key of a normalised word (a surface term).
+std::string spelling_key(std::string_view word);
+
+// The word a spelling-table key (or Xapian's suggestion from such keys)
+// stands for: the inverse of spelling_key(); an empty key gives "".
+std::string spelling_word(std::string_view key);
+
+}  // namespace portal
