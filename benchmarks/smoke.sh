@@ -24,6 +24,10 @@ step search
   tee "$BENCH_DATA/by-kind.txt"
 grep -Eq '^by kind=words .*portal_matches_sum=[1-9].*plain_matches_sum=[1-9]' \
   "$BENCH_DATA/by-kind.txt"
+step spelling
+"$BUILD/bin/bench_spelling" --portal-db "$BENCH_DATA/sample/portal" --words 50 |
+  tee "$BENCH_DATA/spelling.txt"
+grep -q '^suggest script=cyrillic ' "$BENCH_DATA/spelling.txt"
 step http
 if command -v wrk >/dev/null && command -v curl >/dev/null; then
   CONNECTIONS=1 WARMUP_SECONDS=1 PAIR_REPS=1 "$BENCH_DIR/run_http.sh" sample 1
