@@ -48,8 +48,8 @@ std::string spelling_key(std::string_view word) {
 }
 
 std::string spelling_word(std::string_view key) {
-  // A key with a byte of 0x80..0xBF before any lead byte is encoded; valid
-  // UTF-8 is a word stored as it is.
+  // A key whose first byte past ASCII is 0x80..0xB0 (no lead byte) is
+  // encoded; valid UTF-8 is a word stored as it is.
   for (size_t i = 0; i < key.size(); ++i) {
     const auto c = static_cast<unsigned char>(key[i]);
     if (c < 0x80) continue;

@@ -4,14 +4,14 @@
 // first two bytes, its last two, every three in a row). A Cyrillic letter
 // is two bytes in UTF-8, so a Russian or Ukrainian word gets twice the
 // n-grams of an English one, each a letter and a half long: they tell words
-// apart so poorly that a suggestion for a Cyrillic word took 15 to 70 ms on
-// the sample corpus (an English one under 1 ms), and building its table cost
-// twice as much. A word made only of ASCII and the lower-case letters used in
-// Russian and Ukrainian (and the other letters of U+0430..U+045F, and ґ) is
-// therefore stored one byte a letter: ASCII as it is, each of those letters
-// as one byte from 0x80 up. Such a key is never valid UTF-8 (it holds bytes
-// of 0x80..0xBF with no lead byte), so keys and words cannot be confused;
-// every other word is stored as it is.
+// apart so poorly that a suggestion for a misspelt Cyrillic word took tens
+// of milliseconds on the sample corpus (an English one under one), and
+// building the table cost twice as much. A word made only of ASCII and the
+// lower-case letters used in Russian and Ukrainian (and the other letters of
+// U+0430..U+045F, and ґ) is therefore stored one byte a letter: ASCII as it
+// is, each of those letters as one byte of 0x80..0xB0. Such a key is never
+// valid UTF-8 (those bytes continue a character, and it has no lead byte),
+// so keys and words cannot be confused; every other word is stored as it is.
 //
 // Thread-safe: pure functions.
 #pragma once
