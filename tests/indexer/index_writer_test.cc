@@ -25,6 +25,14 @@ unsigned termfreq(const std::string& dir, const std::string& term) {
   return Xapian::Database(dir).get_termfreq(term);
 }
 
+// The spelling table of `dir`: each word (or key) with its frequency.
+std::map<std::string, Xapian::doccount> spellings(const std::string& dir) {
+  Xapian::Database db(dir);
+  std::map<std::string, Xapian::doccount> out;
+  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) out[*it] = it.get_termfreq();
+  return out;
+}
+
 TEST(IndexWriterTest, UpsertsByIdAndSkipsUnchangedDocuments) {
   test::TempDir tmp;
   const std::string dir = tmp.file("idx");
@@ -96,13 +104,6 @@ TEST(IndexWriterTest, CyrillicSpellingWordsAreKeyedUnlessTheIndexHoldsUtf8) {
   // so; an index written before them (UTF-8 words, no metadata) is updated
   // in kind, so that replacing or deleting a document still finds its words.
   const std::string keys_key(schema::kSpellingKeysKey);
-  auto spellings = [](const std::string& dir) {
-    Xapian::Database db(dir);
-    std::map<std::string, Xapian::doccount> out;
-    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it)
-      out[*it] = it.get_termfreq();
-    return out;
-  };
   const char* a = R"({"id":"a","lang":"uk","title":"Санкції","body":"нові санкції"})";
   const char* a2 = R"({"id":"a","lang":"uk","title":"Переговори","body":"нові переговори"})";
   test::TempDir tmp;
@@ -144,13 +145,6 @@ TEST(IndexWriterTest, SpellingOfABatchIsThatOfItsFinalDocuments) {
   // Replacements and deletions inside one uncommitted batch: the spelling
   // table ends as if only the surviving versions had been written.
   test::TempDir tmp;
-  auto spellings = [](const std::string& dir) {
-    Xapian::Database db(dir);
-    std::map<std::string, Xapian::doccount> out;
-    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it)
-      out[*it] = it.get_termfreq();
-    return out;
-  };
   const char* a1 = R"({"id":"a","title":"Harvest","body":"harvest negotiations resumed"})";
   const char* b = R"({"id":"b","title":"Grain","body":"grain corridor harvest"})";
   const char* a2 = R"({"id":"a","title":"Negotiations","body":"negotiations about grain"})";
