@@ -37,6 +37,8 @@ constexpr int kDbRetries = 3;
 // An index of at least this many times the exact count limit is estimated
 // first (Searcher::Impl::match).
 constexpr Xapian::doccount kBroadIndexPerLimit = 32;
+// The same for a match only counted, a disjunctive facet's (Searcher::Impl::run).
+constexpr Xapian::doccount kBroadCountedIndexPerLimit = 2;
 // An index of at most this many times the exact count limit is counted whole
 // (Searcher::Impl::count_limit).
 constexpr unsigned long kCountWholePerLimit = 3;
@@ -373,7 +375,8 @@ struct Searcher::Impl {
   // ones the estimate costs more than it saves (a tenth of a millisecond and
   // more, and few matches pass), the matcher visiting the rest of the index
   // anyway to rank it. A match only counted (a disjunctive facet's) saves
-  // counting `check` documents in vain on any index larger than that.
+  // counting `check` documents in vain on smaller ones too
+  // (kBroadCountedIndexPerLimit).
   Xapian::doccount broad_estimate(Xapian::Enquire& enquire, const Xapian::Database& db,
                                   Xapian::doccount check,
                                   Xapian::doccount per_limit = kBroadIndexPerLimit) const {
@@ -761,7 +764,8 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const std::string& revisi
     const Xapian::doccount check = count_limit(db);
     bool cut_short = false;
     double scale = 0;
-    if (const Xapian::doccount broad = broad_estimate(enquire, db, check, 2)) {
+    if (const Xapian::doccount broad =
+            broad_estimate(enquire, db, check, kBroadCountedIndexPerLimit)) {
       // As in match(): counted in a sample only, or whole when the sample
       // shows the estimate was too high.
       scale = count_sample(db, q, broad, own, nullptr, cut_short);
