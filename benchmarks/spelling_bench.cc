@@ -20,6 +20,7 @@
 
 #include <unistd.h>
 
+#include "analyzers/script.h"
 #include "benchmarks/latency.h"
 #include "indexer/spelling_key.h"
 #include "searchd/spelling.h"
@@ -35,9 +36,9 @@ constexpr unsigned kMaxEdits = 2;
 using Words = std::vector<std::pair<std::string, Xapian::termcount>>;
 
 bool cyrillic(const std::string& w) {
-  return !w.empty() &&
-         (static_cast<unsigned char>(w[0]) == 0xD0 || static_cast<unsigned char>(w[0]) == 0xD1);
+  return portal::analysis::script_of(w) == portal::analysis::Script::kCyrillic;
 }
+// ASCII letters only (English): the words whose keys are the words themselves.
 bool latin(const std::string& w) {
   return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
