@@ -82,8 +82,8 @@ Xapian::Document build_document(const Article& a,
     doc.add_value(f.slot, join_values(it->second));
     add_spread_values(doc, f.slot, it->second);
   }
-  doc.set_data(a.stored_head.empty() ? encode_stored(a.raw_json)
-                                     : encode_stored(a.stored_head, a.body));
+  set_stored(doc, a.stored_head.empty() ? encode_stored(a.raw_json)
+                                        : encode_stored(a.stored_head, a.body));
   return doc;
 }
 

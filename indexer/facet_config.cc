@@ -67,10 +67,10 @@ std::vector<schema::ExtraField> parse_extra_fields(std::string_view json_text,
       throw ConfigError(where + "'param' must be a name of letters, digits, '_' or '-'");
     if (!e.contains("slot") || !e["slot"].is_number_unsigned() ||
         e["slot"].get<unsigned long>() < schema::kFirstExtraSlot ||
-        e["slot"].get<unsigned long>() >= schema::kFirstSpreadSlot)
+        e["slot"].get<unsigned long>() >= schema::kStoredSlot)
       throw ConfigError(where + "'slot' must be an integer from " +
                         std::to_string(schema::kFirstExtraSlot) + " to " +
-                        std::to_string(schema::kFirstSpreadSlot - 1));
+                        std::to_string(schema::kStoredSlot - 1));
     if (reserved_param(e["param"].get<std::string>()))
       throw ConfigError(where + "param '" + e["param"].get<std::string>() +
                         "' is a name the search API uses itself");

@@ -16,6 +16,7 @@
 #include "indexer/schema.h"
 #include "indexer/sharding.h"
 #include "indexer/spelling_key.h"
+#include "indexer/stored_data.h"
 
 namespace portal {
 namespace {
@@ -245,7 +246,7 @@ IndexWriter::Outcome IndexWriter::upsert(const PreparedDocument& p) {
   if (posting != db.postlist_end(id_term)) {
     Xapian::docid did = *posting;
     Xapian::Document old = db.get_document(did);
-    if (old.get_data() == p.doc.get_data()) return Outcome::kUnchanged;
+    if (stored_bytes(old) == stored_bytes(p.doc)) return Outcome::kUnchanged;
     shard.begin();
     shard.add_spelling(spelling_words(old), -1);
     db.replace_document(did, p.doc);

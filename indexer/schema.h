@@ -97,18 +97,22 @@ inline constexpr Xapian::valueno kIdSlot = 7;
 inline constexpr Xapian::valueno kTitleSlot = 8;
 inline constexpr Xapian::valueno kUrlSlot = 9;
 // Extra facet fields take the slots the configuration gives them, from here up
-// to kFirstSpreadSlot - 1.
+// to kStoredSlot - 1.
 inline constexpr Xapian::valueno kFirstExtraSlot = 10;
+// The stored article (below, "Stored document data").
+inline constexpr Xapian::valueno kStoredSlot = 999;
 
 // --- Stored document data ----------------------------------------------------
-// Document data is the article as a JSON object (utf-8): every field of the
-// input, unknown ones included, with strings cleaned of control characters,
-// `body` holding plain text (extracted from `body_html` or the HTML page when
-// the input was HTML; `body_html` itself is not stored) and `lang` normalised
-// ("en-GB" -> "en"). Results and snippets need no other store. It is stored
-// compressed with zstd, a body longer than kSplitBodyBytes apart from the
-// other fields, in sections that decode one by one (indexer/stored_data.h:
-// encode_stored, decode_stored, StoredParts); every reader decodes it.
+// The stored article is the article as a JSON object (utf-8): every field of
+// the input, unknown ones included, with strings cleaned of control
+// characters, `body` holding plain text (extracted from `body_html` or the
+// HTML page when the input was HTML; `body_html` itself is not stored) and
+// `lang` normalised ("en-GB" -> "en"). Results and snippets need no other
+// store. It is kept in the value slot kStoredSlot (in document data in
+// indexes written before), compressed with LZ4, a body longer than
+// kSplitBodyBytes apart from the other fields, in sections that decode one by
+// one (indexer/stored_data.h: encode_stored, stored_bytes, decode_stored,
+// StoredParts); every reader decodes it.
 
 // --- Spelling and autocomplete -----------------------------------------------
 // The spelling table (Database::get_spelling_suggestion) holds the unprefixed

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libxapian-dev xapian-tools
   libicu-dev
-  libcpp-httplib-dev libssl-dev zlib1g-dev libzstd-dev libjemalloc-dev
+  libcpp-httplib-dev libssl-dev zlib1g-dev libzstd-dev liblz4-dev libxxhash-dev libjemalloc-dev
   nlohmann-json3-dev libsimdjson-dev libabsl-dev
   libcli11-dev
   libgumbo-dev

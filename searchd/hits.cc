@@ -185,7 +185,7 @@ std::vector<Hit> make_hits(Xapian::Database& db, const std::vector<ScoredDocumen
   VersionValues values(db, options.local);
   std::vector<Xapian::docid> dids;
   for (const auto& [doc, score] : docs) {
-    StoredParts parts(doc.get_data());
+    StoredParts parts(stored_bytes(doc));
     StoredArticle a = read_stored(parts.json());
     listed.push_back(listed_versions(db, doc, a, options.groups));
     for (const auto& v : listed.back()) dids.push_back(v.did);

@@ -901,7 +901,7 @@ std::string Searcher::document_json(const std::string& id) const {
   return impl_->with_db([&](Xapian::Database& db) {
     auto doc = find_document(db, id);
     if (!doc) throw NotFound("no document with id '" + id + "'");
-    return decode_stored(doc->get_data());
+    return decode_stored(stored_bytes(*doc));
   });
 }
 

@@ -43,7 +43,7 @@ StoredArticle read_stored(std::string_view json) {
 }
 
 StoredArticle read_stored(const Xapian::Document& doc) {
-  return read_stored(StoredParts(doc.get_data()).json());
+  return read_stored(StoredParts(stored_bytes(doc)).json());
 }
 
 }  // namespace portal

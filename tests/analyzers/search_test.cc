@@ -117,8 +117,9 @@ TEST_F(SearchTest, AccentsFoldForMatching) {
   enquire.set_query(Xapian::Query("Qwiner-fr-2016_06_07-002"));
   auto mset = enquire.get_mset(0, 1);
   ASSERT_EQ(mset.size(), 1u);
-  EXPECT_NE(portal::decode_stored(mset.begin().get_document().get_data()).find("défense"),
-            std::string::npos);
+  EXPECT_NE(
+      portal::decode_stored(portal::stored_bytes(mset.begin().get_document())).find("défense"),
+      std::string::npos);
 }
 
 TEST_F(SearchTest, LatinNamesFindCyrillicTextAndViceVersa) {

@@ -106,7 +106,7 @@ std::string body_of(const std::string& db, const std::string& id) {
   Xapian::Database idx(db);
   auto it = idx.postlist_begin("Q" + id);
   if (it == idx.postlist_end("Q" + id)) return "<missing>";
-  return nlohmann::json::parse(portal::decode_stored(idx.get_document(*it).get_data()))
+  return nlohmann::json::parse(portal::decode_stored(portal::stored_bytes(idx.get_document(*it))))
       .value("body", "");
 }
 

@@ -10,6 +10,7 @@
 
 #include "indexer/article.h"
 #include "indexer/document_builder.h"
+#include "indexer/schema.h"
 
 namespace portal {
 namespace {
@@ -30,7 +31,7 @@ TEST(StoredDataTest, LongArticlesAreCompressedAndDecodeToTheirJson) {
   const std::string json = long_article();
   const std::string data = encode_stored(json);
   ASSERT_FALSE(data.empty());
-  EXPECT_EQ(data[0], '\x02');
+  EXPECT_EQ(data[0], '\x05');
   EXPECT_LT(data.size(), json.size() / 2);
   EXPECT_EQ(decode_stored(data), json);
 }
@@ -47,6 +48,8 @@ TEST(StoredDataTest, ShortArticlesAndOlderPlainJsonReadAsTheyAre) {
 
 TEST(StoredDataTest, CorruptDataIsAnError) {
   const std::string data = encode_stored(long_article());
+  EXPECT_THROW(decode_stored(std::string("\x05") + "not a block at all"),
+               Xapian::DatabaseCorruptError);
   EXPECT_THROW(decode_stored(std::string("\x02") + "not a frame at all"),
                Xapian::DatabaseCorruptError);
   EXPECT_THROW(decode_stored(data.substr(0, data.size() / 2)), Xapian::DatabaseCorruptError);
@@ -62,8 +65,12 @@ TEST(StoredDataTest, DocumentsStoreTheirArticleEncoded) {
   Article a = parse_article(j.dump());
   ASSERT_LE(a.body.size(), kSplitBodyBytes);
   EXPECT_TRUE(a.stored_head.empty());
-  const std::string data = build_document(a).get_data();
-  EXPECT_EQ(data[0], '\x02');
+  const Xapian::Document doc = build_document(a);
+  // In its value slot, not in document data.
+  EXPECT_EQ(doc.get_data(), "");
+  const std::string data = doc.get_value(schema::kStoredSlot);
+  EXPECT_EQ(stored_bytes(doc), data);
+  EXPECT_EQ(data[0], '\x05');
   EXPECT_EQ(decode_stored(data), a.raw_json);
   StoredParts parts(data);
   EXPECT_FALSE(parts.split());
@@ -76,8 +83,8 @@ TEST(StoredDataTest, DocumentsStoreTheirArticleEncoded) {
 TEST(StoredDataTest, ALongBodyIsStoredApartInSectionsOfThePiecesASnippetReads) {
   Article a = parse_article(long_article());
   ASSERT_GT(a.body.size(), kSplitBodyBytes);
-  const std::string data = build_document(a).get_data();
-  EXPECT_EQ(data[0], '\x04');
+  const std::string data = stored_bytes(build_document(a));
+  EXPECT_EQ(data[0], '\x06');
   EXPECT_LT(data.size(), a.raw_json.size() / 2);
   // The whole article decodes to its JSON, byte for byte.
   EXPECT_EQ(decode_stored(data), a.raw_json);
@@ -86,28 +93,22 @@ TEST(StoredDataTest, ALongBodyIsStoredApartInSectionsOfThePiecesASnippetReads) {
   auto head = nlohmann::json::parse(parts.json());
   EXPECT_FALSE(head.contains("body"));
   EXPECT_EQ(head.value("title", ""), a.title);
-  // The pieces: about 1, 2, 4 and 8 KB, each ending just after a space, as
-  // text_piece_end() cuts the body; in sections ending within 2, 8 and 32 KB.
+  // The pieces: about 1, 2, 4, 8 and 16 KB, each ending just after a space, as
+  // text_piece_end() cuts the body; those within 2 KB with the head, each
+  // other one a section.
   ASSERT_LT(a.body.size(), kBodyReadBytes);
-  ASSERT_GT(a.body.size(), kBodyMiddleBytes);
   std::vector<size_t> ends;
   for (size_t begin = 0, size = kFirstPieceBytes; begin < a.body.size(); size *= 2) {
     ends.push_back(begin = text_piece_end(a.body, begin, size));
     EXPECT_EQ(a.body[begin - 1], ' ');
   }
-  auto last_end_within = [&](size_t bound) {
-    size_t last = 0;
-    for (size_t e : ends)
-      if (e <= bound) last = e;
-    return last;
-  };
-  const size_t first = last_end_within(kBodyStartBytes), middle = last_end_within(kBodyMiddleBytes);
-  ASSERT_GT(first, 0u);
-  ASSERT_GT(middle, first);
-  EXPECT_EQ(parts.body_start(), a.body.substr(0, first));
-  ASSERT_EQ(parts.more_sections(), 2u);
-  EXPECT_EQ(parts.section(0), a.body.substr(first, middle - first));
-  EXPECT_EQ(parts.section(1), a.body.substr(middle));
+  ASSERT_GE(ends.size(), 4u);
+  ASSERT_LE(ends[0], kBodyStartBytes);
+  ASSERT_GT(ends[1], kBodyStartBytes);
+  EXPECT_EQ(parts.body_start(), a.body.substr(0, ends[0]));
+  ASSERT_EQ(parts.more_sections(), ends.size() - 1);
+  for (size_t i = 0; i + 1 < ends.size(); ++i)
+    EXPECT_EQ(parts.section(i), a.body.substr(ends[i], ends[i + 1] - ends[i])) << i;
   EXPECT_EQ(parts.body_read(), a.body);
   EXPECT_EQ(parts.body(), a.body);
 
@@ -117,12 +118,12 @@ TEST(StoredDataTest, ALongBodyIsStoredApartInSectionsOfThePiecesASnippetReads) {
   while (body.size() < 3 * kBodyReadBytes) body += body;
   j["body"] = body;
   Article longer = parse_article(j.dump());
-  const std::string longer_data = build_document(longer).get_data();
+  const std::string longer_data = stored_bytes(build_document(longer));
   EXPECT_EQ(decode_stored(longer_data), longer.raw_json);
   StoredParts longer_parts(longer_data);
-  EXPECT_EQ(longer_parts.more_sections(), 2u);
+  // Pieces ending at about 1, 3, 7, 15 and 31 KB, and the last one at 32.
+  EXPECT_EQ(longer_parts.more_sections(), 5u);
   EXPECT_LE(longer_parts.body_start().size(), kBodyStartBytes);
-  EXPECT_LE(longer_parts.body_start().size() + longer_parts.section(0).size(), kBodyMiddleBytes);
   const std::string read = longer_parts.body_read();
   EXPECT_LE(read.size(), kBodyReadBytes);
   EXPECT_GT(read.size(), kBodyReadBytes - 4);
@@ -177,9 +178,45 @@ TEST(StoredDataTest, BodiesStoredApartInThreeFramesStillRead) {
   EXPECT_EQ(decode_stored(data), R"({"body":")" + body + R"(","id":"old","title":"Old"})");
 }
 
+TEST(StoredDataTest, ArticlesInZstdInDocumentDataStillRead) {
+  // What indexes written before hold in document data: the JSON in one zstd
+  // frame (0x02), or the body apart in sections (0x04), each frame behind
+  // its length.
+  const std::string json = long_article();
+  Xapian::Document whole;
+  whole.set_data("\x02" + zstd_frame(json));
+  EXPECT_EQ(stored_bytes(whole), whole.get_data());
+  EXPECT_EQ(decode_stored(stored_bytes(whole)), json);
+  EXPECT_EQ(StoredParts(stored_bytes(whole)).json(), json);
+
+  const std::string head = R"({"id":"old","title":"Old"})";
+  std::string body;
+  while (body.size() < kBodyReadBytes + 5000) body += "grain exports resumed today ";
+  const size_t start = body.rfind(' ', 2000) + 1, middle = body.rfind(' ', 8000) + 1,
+               read = kBodyReadBytes;
+  auto framed = [](std::string_view text) {
+    const std::string frame = zstd_frame(text);
+    return u32(frame.size()) + frame;
+  };
+  Xapian::Document split;
+  split.set_data("\x04" + u32(head.size()) + std::string(1, '\x02') +
+                 framed(head + body.substr(0, start)) + framed(body.substr(start, middle - start)) +
+                 framed(body.substr(middle, read - middle)) + zstd_frame(body.substr(read)));
+  StoredParts parts(stored_bytes(split));
+  ASSERT_TRUE(parts.split());
+  EXPECT_EQ(parts.json(), head);
+  EXPECT_EQ(parts.body_start(), body.substr(0, start));
+  ASSERT_EQ(parts.more_sections(), 2u);
+  EXPECT_EQ(parts.section(0), body.substr(start, middle - start));
+  EXPECT_EQ(parts.section(1), body.substr(middle, read - middle));
+  EXPECT_EQ(parts.body(), body);
+  EXPECT_EQ(decode_stored(stored_bytes(split)),
+            R"({"body":")" + body + R"(","id":"old","title":"Old"})");
+}
+
 TEST(StoredDataTest, CorruptSplitDataIsAnError) {
-  const std::string data = build_document(parse_article(long_article())).get_data();
-  ASSERT_EQ(data[0], '\x04');
+  const std::string data = stored_bytes(build_document(parse_article(long_article())));
+  ASSERT_EQ(data[0], '\x06');
   for (size_t size : {size_t{1}, size_t{5}, size_t{6}, size_t{9}, size_t{12}, size_t{40},
                       data.size() / 2, data.size() - 1})
     EXPECT_THROW(decode_stored(data.substr(0, size)), Xapian::DatabaseCorruptError) << size;

@@ -13,6 +13,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/schema.h"
 #include "indexer/spelling_key.h"
+#include "indexer/stored_data.h"
 #include "searchd/field_values.h"
 #include "searchd/query_parser.h"
 #include "tests/searchd/corpus.h"
@@ -646,11 +647,14 @@ TEST_F(SearcherListingTest, TitleSuggestionsNameTheirArticleWithOrWithoutDisplay
       "cranes Harbour cranes replaced https://example.org/c"};
   EXPECT_EQ(titles(), expected);
   {
-    // As written before the display slots: the stored article names it.
+    // As written before the display slots (and before the stored article
+    // had a slot of its own): the stored article names it.
     Xapian::WritableDatabase w(db);
     for (auto it = w.postlist_begin(""); it != w.postlist_end(""); ++it) {
       Xapian::Document doc = w.get_document(*it);
+      const std::string stored = stored_bytes(doc);
       doc.clear_values();
+      doc.set_data(stored);
       w.replace_document(*it, doc);
     }
     w.commit();
