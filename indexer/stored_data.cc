@@ -48,8 +48,15 @@ struct DCtxFree {
   throw Xapian::DatabaseCorruptError("stored article: " + what);
 }
 
+// Writes `n` as 4 bytes, little-endian, at `at` of `out`.
+void set_u32(std::string& out, size_t at, size_t n) {
+  for (size_t i = 0; i < 4; ++i) out[at + i] = static_cast<char>((n >> (8 * i)) & 0xFF);
+}
+
+// Appends `n` as 4 bytes, little-endian.
 void put_u32(std::string& out, size_t n) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((n >> (8 * i)) & 0xFF));
+  out.append(4, '\0');
+  set_u32(out, out.size() - 4, n);
 }
 
 uint32_t get_u32(std::string_view data, size_t at) {
@@ -69,14 +76,16 @@ void compress(std::string_view text, std::string& out) {
   thread_local std::vector<char> state(static_cast<size_t>(LZ4_sizeofStateHC()));
   const int size = static_cast<int>(text.size());
   const int bound = LZ4_compressBound(size);
-  std::string block(static_cast<size_t>(bound), '\0');
-  const int n =
-      LZ4_compress_HC_extStateHC(state.data(), text.data(), block.data(), size, bound, kLevel);
-  if (n <= 0) throw std::runtime_error("lz4: the text does not compress");
-  put_u32(out, static_cast<size_t>(n));
+  const size_t at = out.size();
+  put_u32(out, 0);  // the compressed size, known below
   put_u32(out, text.size());
   put_u32(out, check_of(text));
-  out.append(block.data(), static_cast<size_t>(n));
+  out.resize(at + kBlockHeaderBytes + static_cast<size_t>(bound));
+  const int n = LZ4_compress_HC_extStateHC(
+      state.data(), text.data(), out.data() + at + kBlockHeaderBytes, size, bound, kLevel);
+  if (n <= 0) throw std::runtime_error("lz4: the text does not compress");
+  out.resize(at + kBlockHeaderBytes + static_cast<size_t>(n));
+  set_u32(out, at, static_cast<size_t>(n));
 }
 
 // The size of the block at the start of `data`, header included.
