@@ -4,6 +4,8 @@
 #include <optional>
 #include <set>
 
+#include <xxhash.h>
+
 #include "analyzers/analyzer.h"
 #include "analyzers/bounded_cache.h"
 #include "indexer/stored_data.h"
@@ -147,17 +149,24 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
   // written, in this language, and normalised (folded, stemmed) only the
   // first time any highlighter does. Words are told apart by a 64-bit hash: a
   // collision could at worst mark a wrong word.
-  const size_t salt = std::hash<std::string_view>()(analyzer.language());
+  const uint64_t salt = form_hash(analyzer.language());
   auto key_of = [&](const analysis::WordSpan& w) {
-    size_t h = std::hash<std::string_view>()(text.substr(w.start, w.end - w.start));
-    return h ^ (salt + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)) ^ (w.compound ? 1 : 0);
+    return XXH3_64bits_withSeed(text.data() + w.start, w.end - w.start, salt) ^
+           (w.compound ? 1 : 0);
   };
+  // The working vectors are the highlighter's, kept from call to call.
   // unit[i]: the unit of words[from + i] (-1: none), or for a word met for
   // the first time, -2 - k where k is its index among the new words, which
   // are resolved below. A new word is entered in seen_ at once, as pending
   // (-2 - k), so that its repetitions find it there.
-  std::vector<long> unit(words.size() - from);
-  std::vector<size_t> first_at, keys;  // the first occurrence and key of each new word
+  Scratch& s = scratch_;
+  std::vector<long>&unit = s.unit, &resolved = s.resolved;
+  std::vector<size_t>&first_at = s.first_at, &keys = s.keys, &fresh_at = s.fresh_at;
+  std::vector<bool>& known = s.known;
+  std::vector<analysis::Token>& fresh = s.fresh;
+  unit.assign(words.size() - from, 0);
+  first_at.clear();  // the first occurrence of each new word
+  keys.clear();      // the key of each new word
   // Pending entries must not outlive this call.
   struct Pending {
     absl::flat_hash_map<size_t, long>& seen;
@@ -169,8 +178,8 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
     }
   } pending{seen_, keys};
   for (size_t i = from; i < words.size(); ++i) {
-    auto [it, fresh] = seen_.try_emplace(key_of(words[i]), -2 - static_cast<long>(keys.size()));
-    if (fresh) {
+    auto [it, is_new] = seen_.try_emplace(key_of(words[i]), -2 - static_cast<long>(keys.size()));
+    if (is_new) {
       first_at.push_back(i);
       keys.push_back(it->first);
     }
@@ -178,11 +187,11 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
   }
   // Words met in earlier requests have their records already; the others
   // are normalised together, and their records remembered.
-  std::vector<long> resolved(keys.size(), -1L);
+  resolved.assign(keys.size(), -1L);
   auto set = [&](size_t k, std::optional<size_t> u) {
     resolved[k] = u ? static_cast<long>(*u) : -1L;
   };
-  std::vector<bool> known(keys.size());
+  known.assign(keys.size(), false);
   auto& normalized = normalized_words();
   if (!long_prefix_) {
     normalized.find_each(keys, [&](size_t k, const WordForms& f) {
@@ -190,8 +199,8 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
       set(k, unit_of(f));
     });
   }
-  std::vector<analysis::Token> fresh;
-  std::vector<size_t> fresh_at;
+  fresh.clear();
+  fresh_at.clear();
   for (size_t k = 0; k < keys.size(); ++k)
     if (!known[k]) {
       fresh.push_back(analyzer.raw_token(text, words[first_at[k]]));

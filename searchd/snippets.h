@@ -120,6 +120,16 @@ class Highlighter {
   // for the first time is pending (-2 - its index among the new words)
   // until its record is read.
   mutable absl::flat_hash_map<size_t, long> seen_;
+  // matches()'s working vectors, kept to spare their allocations.
+  struct Scratch {
+    std::vector<long> unit;
+    std::vector<size_t> first_at, keys;
+    std::vector<long> resolved;
+    std::vector<bool> known;
+    std::vector<analysis::Token> fresh;
+    std::vector<size_t> fresh_at;
+  };
+  mutable Scratch scratch_;
 };
 
 }  // namespace portal
