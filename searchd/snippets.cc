@@ -229,15 +229,19 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
   }
 }
 
+size_t Highlighter::window_begin(const std::vector<analysis::WordSpan>& words, size_t at) {
+  auto it = std::lower_bound(words.begin(), words.end(), at,
+                             [](const analysis::WordSpan& w, size_t s) { return w.start < s; });
+  size_t idx = static_cast<size_t>(it - words.begin());
+  return idx < 4 ? 0 : words[idx - 4].start;
+}
+
 Highlighter::Window Highlighter::best_window(const std::vector<analysis::WordSpan>& words,
                                              const std::vector<Match>& m, size_t max_bytes) const {
   // Candidate windows start a few words before each match.
   Window best;
   for (size_t i = 0; i < m.size(); ++i) {
-    auto it = std::lower_bound(words.begin(), words.end(), m[i].start,
-                               [](const analysis::WordSpan& w, size_t s) { return w.start < s; });
-    size_t idx = static_cast<size_t>(it - words.begin());
-    size_t begin = idx < 4 ? 0 : words[idx - 4].start;
+    size_t begin = window_begin(words, m[i].start);
     std::set<size_t> distinct;
     size_t total = 0;
     for (size_t j = i; j < m.size() && m[j].end <= begin + max_bytes; ++j) {
@@ -318,7 +322,6 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
   const auto& analyzer = analysis::analyzer_for(lang);
   std::vector<analysis::WordSpan> words;
   std::vector<Match> m;
-  Window best;
   if (units_ == 0) {
     // Only the cut point is needed: analyse just past the snippet length.
     while (text.size() < max_bytes + 64 && read_more()) {
@@ -326,11 +329,13 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
     analyzer.words(text.substr(0, char_boundary(text, std::min(text.size(), max_bytes + 64))),
                    words);
   } else {
-    // Piece by piece, until a window holds every query word the text can
-    // show or the text ends.
+    // Piece by piece, until every query word the text can show has been met
+    // (together or apart) or the text ends.
     const size_t units = wanted(lang);
+    std::vector<bool> met(words_ + prefixes_.size());
+    size_t met_count = 0;
     size_t piece = kFirstPieceBytes;
-    for (size_t begin = 0; best.distinct < units; piece *= 2) {
+    for (size_t begin = 0; met_count < units; piece *= 2) {
       while (begin >= text.size())
         if (!read_more()) break;
       if (begin >= text.size()) break;
@@ -342,31 +347,95 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
         words[i].start += static_cast<uint32_t>(begin);
         words[i].end += static_cast<uint32_t>(begin);
       }
+      const size_t first_match = m.size();
       matches(text, analyzer, words, first, m);
-      best = best_window(words, m, max_bytes);
+      for (size_t i = first_match; i < m.size(); ++i)
+        if (!met[m[i].unit]) {
+          met[m[i].unit] = true;
+          ++met_count;
+        }
       begin = end;
     }
   }
-  // The fragment ends as in the whole text: the text must go past it.
-  while (text.size() <= best.begin + max_bytes && read_more()) {
-  }
-  size_t end = text.size();
-  if (end > best.begin + max_bytes) {
-    end = best.begin;
-    for (const auto& w : words) {
-      if (w.start < best.begin) continue;
-      if (w.end > best.begin + max_bytes) break;
-      end = w.end;
+  // Where a fragment of at most `bytes` from `begin` ends, as in the whole
+  // text: the text must go past it.
+  auto fragment_end = [&](size_t begin, size_t bytes) {
+    while (text.size() <= begin + bytes && read_more()) {
     }
-    if (end == best.begin) end = std::min(text.size(), best.begin + max_bytes);
-    end = char_boundary(text, end);  // never inside a UTF-8 sequence
-  }
+    size_t end = text.size();
+    if (end > begin + bytes) {
+      end = begin;
+      auto w =
+          std::lower_bound(words.begin(), words.end(), begin,
+                           [](const analysis::WordSpan& x, size_t at) { return x.start < at; });
+      for (; w != words.end() && w->end <= begin + bytes; ++w) end = w->end;
+      if (end == begin) end = std::min(text.size(), begin + bytes);
+      end = char_boundary(text, end);  // never inside a UTF-8 sequence
+    }
+    return end;
+  };
+  const std::vector<Fragment> fragments = choose_fragments(words, m, max_bytes, fragment_end);
   Snippet s;
-  std::string lead = best.begin > 0 ? "…" : "";
-  std::string tail = end < text.size() || cut_short ? "…" : "";
-  s.html = lead + render(text, best.begin, end, m, true) + tail;
-  s.text = lead + render(text, best.begin, end, m, false) + tail;
+  for (size_t k = 0; k < fragments.size(); ++k) {
+    const auto& f = fragments[k];
+    std::string_view lead = k > 0 ? " … " : f.begin > 0 ? "…" : "";
+    s.html.append(lead).append(render(text, f.begin, f.end, m, true));
+    s.text.append(lead).append(render(text, f.begin, f.end, m, false));
+  }
+  if (fragments.back().end < text.size() || cut_short) {
+    s.html += "…";
+    s.text += "…";
+  }
   return s;
+}
+
+std::vector<Highlighter::Fragment> Highlighter::choose_fragments(
+    const std::vector<analysis::WordSpan>& words, const std::vector<Match>& m, size_t max_bytes,
+    const std::function<size_t(size_t, size_t)>& fragment_end) const {
+  const Window best = best_window(words, m, max_bytes);
+  std::set<size_t> all;
+  for (const auto& match : m) all.insert(match.unit);
+  if (best.distinct < all.size()) {
+    // The words met are apart: two fragments of half the length (the
+    // separator's bytes left out), the first holding most of them, the
+    // second before or after it the most of the others.
+    const size_t half = (max_bytes - std::string_view(" … ").size()) / 2;
+    const Window a = best_window(words, m, half);
+    const Fragment first{a.begin, fragment_end(a.begin, half)};
+    std::set<size_t> in_first;
+    for (const auto& match : m)
+      if (match.start >= first.begin && match.end <= first.end) in_first.insert(match.unit);
+    std::optional<Fragment> second;
+    size_t second_new = 0, second_total = 0;
+    for (size_t i = 0; i < m.size(); ++i) {
+      if (in_first.count(m[i].unit)) continue;  // starts at a word the first lacks
+      const bool after = m[i].start >= first.end;
+      if (!after && m[i].end > first.begin) continue;
+      size_t begin = window_begin(words, m[i].start);
+      if (after) begin = std::max(begin, first.end);
+      size_t end = fragment_end(begin, half);
+      if (!after) end = std::min(end, first.begin);
+      std::set<size_t> fresh;
+      size_t total = 0;
+      for (const auto& match : m)
+        if (match.start >= begin && match.end <= end) {
+          ++total;
+          if (!in_first.count(match.unit)) fresh.insert(match.unit);
+        }
+      if (fresh.size() > second_new || (fresh.size() == second_new && total > second_total)) {
+        second = Fragment{begin, end};
+        second_new = fresh.size();
+        second_total = total;
+      }
+    }
+    if (second && in_first.size() + second_new > best.distinct) {
+      // Never side by side: the one window from the first's start or the
+      // second's would hold both, and hold more than either.
+      if (second->begin < first.begin) return {*second, first};
+      return {first, *second};
+    }
+  }
+  return {{best.begin, fragment_end(best.begin, max_bytes)}};
 }
 
 }  // namespace portal

@@ -56,10 +56,13 @@ class Highlighter {
   std::string highlight(std::string_view text, const analysis::Analyzer& analyzer) const;
   // A fragment of at most about `max_bytes` bytes of `text` holding as many
   // different query words as possible (the start of the text when none
-  // occurs), with "…" where it was cut. Only the first kMaxSnippetSource
-  // bytes are considered, and the text is analysed piece by piece
-  // (text_piece_end in indexer/stored_data.h) only until a window holds every
-  // query word. With `more`, `text` is only the start of the text, and more()
+  // occurs), with "…" where it was cut; or, when the query words met are
+  // apart and two fragments of half the length hold more of them, those
+  // two, joined by " … ". Only the first kMaxSnippetSource bytes are
+  // considered, and the text is analysed piece by piece (text_piece_end in
+  // indexer/stored_data.h) only until every query word has been met, together
+  // or apart: a window holding them all further on is not looked for. With
+  // `more`, `text` is only the start of the text, and more()
   // gives what follows when it is needed, or an empty string at its end,
   // each part ending where a piece does (a long body stored apart).
   Snippet snippet(std::string_view text, std::string_view lang, size_t max_bytes,
@@ -90,8 +93,20 @@ class Highlighter {
   void matches(std::string_view text, const analysis::Analyzer& analyzer,
                const std::vector<analysis::WordSpan>& words, size_t from,
                std::vector<Match>& out) const;
+  struct Fragment {
+    size_t begin, end;
+  };
+  // Where a window holding the match at `at` starts: a few words before it.
+  static size_t window_begin(const std::vector<analysis::WordSpan>& words, size_t at);
   Window best_window(const std::vector<analysis::WordSpan>& words, const std::vector<Match>& m,
                      size_t max_bytes) const;
+  // The fragments a snippet shows, in text order: the window of at most
+  // `max_bytes` holding the most different query words, or two of half the
+  // length when they hold more; fragment_end(begin, bytes) tells where one
+  // ends.
+  std::vector<Fragment> choose_fragments(
+      const std::vector<analysis::WordSpan>& words, const std::vector<Match>& m, size_t max_bytes,
+      const std::function<size_t(size_t, size_t)>& fragment_end) const;
   static std::string render(std::string_view text, size_t begin, size_t end,
                             const std::vector<Match>& m, bool html);
 

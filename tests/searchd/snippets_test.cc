@@ -115,6 +115,47 @@ std::vector<std::string> pieces_of(std::string_view text) {
   return out;
 }
 
+TEST(HighlighterTest, WordsFarApartShowInTwoFragments) {
+  std::string text = "Grain exports resumed on Monday. ";
+  while (text.size() < 4000) text += "The committee met again on Tuesday morning. ";
+  text += "New sanctions were announced. ";
+  while (text.size() < 6000) text += "The committee met again on Tuesday morning. ";
+  Highlighter h({"grain", "sanctions"}, {});
+  Snippet s = h.snippet(text, "en", 120);
+  // Each word in a fragment of its own, in text order, the second cut on
+  // both sides.
+  EXPECT_TRUE(s.html.starts_with("<mark>Grain</mark> exports")) << s.html;
+  const size_t gap = s.html.find(" … ");
+  ASSERT_NE(gap, std::string::npos) << s.html;
+  EXPECT_NE(s.html.find("<mark>sanctions</mark>", gap), std::string::npos) << s.html;
+  EXPECT_TRUE(s.html.ends_with("…")) << s.html;
+  EXPECT_EQ(count_of(s.html, "<mark>"), 2u) << s.html;
+  EXPECT_EQ(s.text.find('<'), std::string::npos);
+  EXPECT_LE(s.text.size(), 120u + 2 * std::string("…").size()) << s.text;
+  // Once both are met nothing more is read: the pieces after the one
+  // holding "sanctions" (about 3 KB to 7 KB) are not asked for, and the two
+  // together further on are not looked for.
+  while (text.size() < 9000) text += "The committee met again on Tuesday morning. ";
+  text += "Grain and sanctions, together at last. ";
+  while (text.size() < 20000) text += "The committee met again on Tuesday morning. ";
+  std::vector<std::string> pieces;
+  for (size_t begin = 0, size = kFirstPieceBytes; begin < text.size(); size *= 2) {
+    const size_t end = text_piece_end(text, begin, size);
+    pieces.emplace_back(text.substr(begin, end - begin));
+    begin = end;
+  }
+  ASSERT_GE(pieces.size(), 4u);
+  size_t reads = 0;
+  Snippet read = h.snippet(pieces[0], "en", 120, [&] {
+    return reads + 1 < pieces.size() ? pieces[++reads] : std::string();
+  });
+  EXPECT_EQ(reads, 2u);
+  EXPECT_EQ(read.html, s.html);
+  // Words together in one window keep one fragment.
+  Snippet together = h.snippet("Grain and sanctions, together at last.", "en", 120);
+  EXPECT_EQ(together.html, "<mark>Grain</mark> and <mark>sanctions</mark>, together at last.");
+}
+
 TEST(HighlighterTest, TheRestOfATextIsReadOnlyAsFarAsItsSnippetNeeds) {
   std::string text;
   while (text.size() < 6000) text += "The committee met again on Tuesday morning. ";
