@@ -415,13 +415,15 @@ std::vector<Highlighter::Fragment> Highlighter::choose_fragments(
       if (after) begin = std::max(begin, first.end);
       size_t end = fragment_end(begin, half);
       if (!after) end = std::min(end, first.begin);
+      // The matches within it (they are in text order).
       std::set<size_t> fresh;
       size_t total = 0;
-      for (const auto& match : m)
-        if (match.start >= begin && match.end <= end) {
-          ++total;
-          if (!in_first.count(match.unit)) fresh.insert(match.unit);
-        }
+      auto j = std::lower_bound(m.begin(), m.end(), begin,
+                                [](const Match& x, size_t at) { return x.start < at; });
+      for (; j != m.end() && j->end <= end; ++j) {
+        ++total;
+        if (!in_first.count(j->unit)) fresh.insert(j->unit);
+      }
       if (fresh.size() > second_new || (fresh.size() == second_new && total > second_total)) {
         second = Fragment{begin, end};
         second_new = fresh.size();
@@ -429,10 +431,14 @@ std::vector<Highlighter::Fragment> Highlighter::choose_fragments(
       }
     }
     if (second && in_first.size() + second_new > best.distinct) {
-      // Never side by side: the one window from the first's start or the
-      // second's would hold both, and hold more than either.
-      if (second->begin < first.begin) return {*second, first};
-      return {first, *second};
+      Fragment before = *second, after = first;
+      if (first.begin < second->begin) std::swap(before, after);
+      // Side by side, with no word between them, they are one.
+      auto next =
+          std::lower_bound(words.begin(), words.end(), before.end,
+                           [](const analysis::WordSpan& w, size_t at) { return w.start < at; });
+      if (next == words.end() || next->start >= after.begin) return {{before.begin, after.end}};
+      return {before, after};
     }
   }
   return {{best.begin, fragment_end(best.begin, max_bytes)}};
