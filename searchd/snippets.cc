@@ -322,6 +322,19 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
   const auto& analyzer = analysis::analyzer_for(lang);
   std::vector<analysis::WordSpan> words;
   std::vector<Match> m;
+  size_t analysed = 0;  // words and matches are known up to here
+  // Analyses text[analysed, end).
+  auto analyse = [&](size_t end) {
+    const size_t first = words.size();
+    const uint32_t position = words.empty() ? 0 : words.back().position + 1;
+    analyzer.words(text.substr(analysed, end - analysed), words, position);
+    for (size_t i = first; i < words.size(); ++i) {
+      words[i].start += static_cast<uint32_t>(analysed);
+      words[i].end += static_cast<uint32_t>(analysed);
+    }
+    matches(text, analyzer, words, first, m);
+    analysed = end;
+  };
   if (units_ == 0) {
     // Only the cut point is needed: analyse just past the snippet length.
     while (text.size() < max_bytes + 64 && read_more()) {
@@ -334,34 +347,27 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
     const size_t units = wanted(lang);
     std::vector<bool> met(words_ + prefixes_.size());
     size_t met_count = 0;
-    size_t piece = kFirstPieceBytes;
-    for (size_t begin = 0; met_count < units; piece *= 2) {
-      while (begin >= text.size())
+    for (size_t piece = kFirstPieceBytes; met_count < units; piece *= 2) {
+      while (analysed >= text.size())
         if (!read_more()) break;
-      if (begin >= text.size()) break;
-      size_t end = text_piece_end(text, begin, piece);
-      size_t first = words.size();
-      uint32_t position = words.empty() ? 0 : words.back().position + 1;
-      analyzer.words(text.substr(begin, end - begin), words, position);
-      for (size_t i = first; i < words.size(); ++i) {
-        words[i].start += static_cast<uint32_t>(begin);
-        words[i].end += static_cast<uint32_t>(begin);
-      }
+      if (analysed >= text.size()) break;
       const size_t first_match = m.size();
-      matches(text, analyzer, words, first, m);
+      analyse(text_piece_end(text, analysed, piece));
       for (size_t i = first_match; i < m.size(); ++i)
         if (!met[m[i].unit]) {
           met[m[i].unit] = true;
           ++met_count;
         }
-      begin = end;
     }
   }
   // Where a fragment of at most `bytes` from `begin` ends, as in the whole
-  // text: the text must go past it.
+  // text: the text must go past it, and its words be known (analysed now,
+  // their matches marked, where the reading stopped short of its end).
   auto fragment_end = [&](size_t begin, size_t bytes) {
     while (text.size() <= begin + bytes && read_more()) {
     }
+    if (units_ > 0 && analysed < std::min(text.size(), begin + bytes))
+      analyse(text_piece_end(text, analysed, begin + bytes - analysed));
     size_t end = text.size();
     if (end > begin + bytes) {
       end = begin;

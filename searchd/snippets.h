@@ -103,7 +103,7 @@ class Highlighter {
   // The fragments a snippet shows, in text order: the window of at most
   // `max_bytes` holding the most different query words, or two of half the
   // length when they hold more; fragment_end(begin, bytes) tells where one
-  // ends.
+  // ends, and may analyse more of the text first, adding to `words` and `m`.
   std::vector<Fragment> choose_fragments(
       const std::vector<analysis::WordSpan>& words, const std::vector<Match>& m, size_t max_bytes,
       const std::function<size_t(size_t, size_t)>& fragment_end) const;

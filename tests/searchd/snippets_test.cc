@@ -156,6 +156,29 @@ TEST(HighlighterTest, WordsFarApartShowInTwoFragments) {
   EXPECT_EQ(together.html, "<mark>Grain</mark> and <mark>sanctions</mark>, together at last.");
 }
 
+TEST(HighlighterTest, AWordAtTheEndOfWhatWasReadGetsAWholeSnippet) {
+  // "grain" ends the first piece a snippet reads: the snippet still runs its
+  // whole length past it, words there marked too.
+  std::string text;
+  while (text.size() < kFirstPieceBytes - 80) text += "The committee met again on Tuesday. ";
+  text += std::string(kFirstPieceBytes - 4 - text.size() - 1, 'y') + " ";
+  text += "grain and grain exports went on. More later. ";
+  while (text.size() < 6000) text += "The committee met again on Tuesday. ";
+  const std::vector<std::string> parts = pieces_of(text);
+  ASSERT_TRUE(parts[0].ends_with(" grain ")) << parts[0].substr(parts[0].size() - 40);
+  Highlighter h({"grain"}, {});
+  Snippet s = h.snippet(text, "en", 120);
+  EXPECT_NE(s.html.find("<mark>grain</mark> and <mark>grain</mark> exports went on."),
+            std::string::npos)
+      << s.html;
+  EXPECT_GT(s.text.size(), 100u) << s.text;
+  size_t reads = 0;
+  Snippet read = h.snippet(parts[0], "en", 120, [&] {
+    return reads + 1 < parts.size() ? parts[++reads] : std::string();
+  });
+  EXPECT_EQ(read.html, s.html);
+}
+
 TEST(HighlighterTest, TheRestOfATextIsReadOnlyAsFarAsItsSnippetNeeds) {
   std::string text;
   while (text.size() < 6000) text += "The committee met again on Tuesday morning. ";
