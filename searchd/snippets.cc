@@ -53,6 +53,13 @@ size_t char_boundary(std::string_view text, size_t at) {
   return at;
 }
 
+// The first of `words` (in text order) that starts at or after `at`.
+std::vector<analysis::WordSpan>::const_iterator first_word_from(
+    const std::vector<analysis::WordSpan>& words, size_t at) {
+  return std::lower_bound(words.begin(), words.end(), at,
+                          [](const analysis::WordSpan& w, size_t s) { return w.start < s; });
+}
+
 // The records of normalised words met by any highlighter, by the key of
 // Highlighter::matches(): the words of hits repeat from request to request
 // as within one. About 6 MB when full.
@@ -230,9 +237,7 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
 }
 
 size_t Highlighter::window_begin(const std::vector<analysis::WordSpan>& words, size_t at) {
-  auto it = std::lower_bound(words.begin(), words.end(), at,
-                             [](const analysis::WordSpan& w, size_t s) { return w.start < s; });
-  size_t idx = static_cast<size_t>(it - words.begin());
+  const auto idx = static_cast<size_t>(first_word_from(words, at) - words.begin());
   return idx < 4 ? 0 : words[idx - 4].start;
 }
 
@@ -371,10 +376,8 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
     size_t end = text.size();
     if (end > begin + bytes) {
       end = begin;
-      auto w =
-          std::lower_bound(words.begin(), words.end(), begin,
-                           [](const analysis::WordSpan& x, size_t at) { return x.start < at; });
-      for (; w != words.end() && w->end <= begin + bytes; ++w) end = w->end;
+      for (auto w = first_word_from(words, begin); w != words.end() && w->end <= begin + bytes; ++w)
+        end = w->end;
       if (end == begin) end = std::min(text.size(), begin + bytes);
       end = char_boundary(text, end);  // never inside a UTF-8 sequence
     }
@@ -440,9 +443,7 @@ std::vector<Highlighter::Fragment> Highlighter::choose_fragments(
       Fragment before = *second, after = first;
       if (first.begin < second->begin) std::swap(before, after);
       // Side by side, with no word between them, they are one.
-      auto next =
-          std::lower_bound(words.begin(), words.end(), before.end,
-                           [](const analysis::WordSpan& w, size_t at) { return w.start < at; });
+      auto next = first_word_from(words, before.end);
       if (next == words.end() || next->start >= after.begin) return {{before.begin, after.end}};
       return {before, after};
     }
