@@ -47,6 +47,9 @@ void append_escaped(std::string& out, std::string_view text) {
   out.append(text.data() + run, text.size() - run);
 }
 
+// Between the two fragments of a snippet.
+constexpr std::string_view kFragmentSeparator = " … ";
+
 // `at` moved forward to the start of a UTF-8 sequence.
 size_t char_boundary(std::string_view text, size_t at) {
   while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
@@ -387,7 +390,7 @@ Snippet Highlighter::snippet(std::string_view text, std::string_view lang, size_
   Snippet s;
   for (size_t k = 0; k < fragments.size(); ++k) {
     const auto& f = fragments[k];
-    std::string_view lead = k > 0 ? " … " : f.begin > 0 ? "…" : "";
+    std::string_view lead = k > 0 ? kFragmentSeparator : f.begin > 0 ? "…" : "";
     s.html.append(lead).append(render(text, f.begin, f.end, m, true));
     s.text.append(lead).append(render(text, f.begin, f.end, m, false));
   }
@@ -404,11 +407,11 @@ std::vector<Highlighter::Fragment> Highlighter::choose_fragments(
   const Window best = best_window(words, m, max_bytes);
   std::set<size_t> all;
   for (const auto& match : m) all.insert(match.unit);
-  if (best.distinct < all.size()) {
+  if (best.distinct < all.size() && max_bytes > 4 * kFragmentSeparator.size()) {
     // The words met are apart: two fragments of half the length (the
     // separator's bytes left out), the first holding most of them, the
     // second before or after it the most of the others.
-    const size_t half = (max_bytes - std::string_view(" … ").size()) / 2;
+    const size_t half = (max_bytes - kFragmentSeparator.size()) / 2;
     const Window a = best_window(words, m, half);
     const Fragment first{a.begin, fragment_end(a.begin, half)};
     std::set<size_t> in_first;

@@ -151,6 +151,10 @@ TEST(HighlighterTest, WordsFarApartShowInTwoFragments) {
   });
   EXPECT_EQ(reads, 2u);
   EXPECT_EQ(read.html, s.html);
+  // A snippet too short to split keeps one fragment, within its length.
+  Snippet tiny = h.snippet(text, "en", 4);
+  EXPECT_EQ(tiny.html.find(" … "), std::string::npos) << tiny.html;
+  EXPECT_LE(tiny.text.size(), 4u + 2 * std::string("…").size()) << tiny.text;
   // Words together in one window keep one fragment.
   Snippet together = h.snippet("Grain and sanctions, together at last.", "en", 120);
   EXPECT_EQ(together.html, "<mark>Grain</mark> and <mark>sanctions</mark>, together at last.");
