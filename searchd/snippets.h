@@ -60,8 +60,9 @@ class Highlighter {
   // apart and two fragments of half the length hold more of them, those
   // two, joined by " … ". Only the first kMaxSnippetSource bytes are
   // considered, and the text is analysed piece by piece (text_piece_end in
-  // indexer/stored_data.h) only until every query word has been met, together
-  // or apart: a window holding them all further on is not looked for. With
+  // indexer/stored_data.h), each piece in steps of about 512 bytes, only
+  // until every query word has been met, together or apart: a window holding
+  // them all further on, even within the same piece, is not looked for. With
   // `more`, `text` is only the start of the text, and more()
   // gives what follows when it is needed, or an empty string at its end,
   // each part ending where a piece does (a long body stored apart).

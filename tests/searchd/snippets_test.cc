@@ -160,6 +160,35 @@ TEST(HighlighterTest, WordsFarApartShowInTwoFragments) {
   EXPECT_EQ(together.html, "<mark>Grain</mark> and <mark>sanctions</mark>, together at last.");
 }
 
+TEST(HighlighterTest, TheRestOfAPieceIsNotLookedIntoOnceEveryWordIsMet) {
+  // "sanctions" early in the second piece (about 1 KB to 3 KB), the two
+  // words together near its end: the snippet stops at the first, and shows
+  // the words apart.
+  std::string text = "Grain exports resumed on Monday. ";
+  while (text.size() < kFirstPieceBytes + 100) text += "The committee met again on Tuesday. ";
+  text += "New sanctions were announced. ";
+  while (text.size() < 2500) text += "The committee met again on Tuesday. ";
+  text += "Grain and sanctions, together at last. ";
+  while (text.size() < 6000) text += "The committee met again on Tuesday. ";
+  const std::vector<std::string> parts = pieces_of(text);
+  ASSERT_GE(parts.size(), 3u);
+  ASSERT_NE(parts[1].find("together"), std::string::npos);
+  Highlighter h({"grain", "sanctions"}, {});
+  Snippet s = h.snippet(text, "en", 120);
+  EXPECT_EQ(s.html.find("together"), std::string::npos) << s.html;
+  const size_t gap = s.html.find(" … ");
+  ASSERT_NE(gap, std::string::npos) << s.html;
+  EXPECT_TRUE(s.html.starts_with("<mark>Grain</mark> exports")) << s.html;
+  EXPECT_NE(s.html.find("New <mark>sanctions</mark> were", gap), std::string::npos) << s.html;
+  // Read in sections, the same.
+  size_t reads = 0;
+  Snippet read = h.snippet(parts[0], "en", 120, [&] {
+    return reads + 1 < parts.size() ? parts[++reads] : std::string();
+  });
+  EXPECT_EQ(reads, 1u);
+  EXPECT_EQ(read.html, s.html);
+}
+
 TEST(HighlighterTest, AWordAtTheEndOfWhatWasReadGetsAWholeSnippet) {
   // "grain" ends the first piece a snippet reads: the snippet still runs its
   // whole length past it, words there marked too.
