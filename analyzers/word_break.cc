@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <string>
 
 #include "analyzers/word_segments.h"
@@ -73,7 +74,10 @@ class IcuWordBreak final : public Tokenizer {
     else
       icu_segments(text, segments);
 
-    out.reserve(out.size() + segments.size());
+    // Grown geometrically: a caller may append text by text (a snippet
+    // analyses its text in steps).
+    if (const size_t needed = out.size() + segments.size(); needed > out.capacity())
+      out.reserve(std::max(needed, 2 * out.capacity()));
     uint32_t position = first_position;
     for (size_t i = 0; i < segments.size();) {
       if (segments[i].start < 0) {
