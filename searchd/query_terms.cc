@@ -31,9 +31,11 @@ struct Alternatives {
     if (tokens.empty()) return;
     if (tokens.size() == 1 || tokens[0].compound) {
       const auto& t = tokens[0];
-      exact.insert(t.term);
       stems.insert(t.stems.begin(), t.stems.end());
-      if (std::string key = analysis::cross_script_key(t.term); !key.empty()) keys.insert(key);
+      // The key is the term's: once for each term (the analyses of a word in
+      // several languages mostly agree on it).
+      if (exact.insert(t.term).second)
+        if (std::string key = analysis::cross_script_key(t.term); !key.empty()) keys.insert(key);
     }
     if (tokens.size() > 1) {
       std::vector<std::string> parts;
