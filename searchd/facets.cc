@@ -66,34 +66,39 @@ void SlotCounter::count(std::string_view value) {
 void SlotCounter::count(const FacetColumn& column, const std::vector<Xapian::docid>& ids) {
   total_ += static_cast<Xapian::doccount>(ids.size());
   if (column.values.empty()) return;  // no document has a value (an index without groups)
-  thread_local std::vector<uint32_t> seen;
-  seen.clear();
-  if (!column.single.empty()) {
-    for (Xapian::docid id : ids) {
-      if (id >= column.single.size() || column.single[id] == 0) continue;
-      ++with_value_;
-      seen.push_back(column.single[id] - 1);
+  // Calls `f` with the ordinal of each value of each document of `ids`.
+  auto each_ordinal = [&](auto&& f) {
+    if (!column.single.empty()) {
+      for (Xapian::docid id : ids) {
+        if (id >= column.single.size() || column.single[id] == 0) continue;
+        ++with_value_;
+        f(column.single[id] - 1);
+      }
+      return;
     }
-  } else {
     const size_t documents = column.first.size() - 1;
     for (Xapian::docid id : ids) {
       if (id >= documents) continue;
       uint32_t from = column.first[id], to = column.first[id + 1];
       if (from == to) continue;
       ++with_value_;
-      seen.insert(seen.end(), column.ords.begin() + from, column.ords.begin() + to);
+      for (uint32_t i = from; i < to; ++i) f(column.ords[i]);
     }
-  }
-  // Few distinct values (languages, years) are tallied in place; many
-  // (translation groups) are sorted and counted in runs.
-  if (column.values.size() <= 4 * seen.size() + 1024) {
+  };
+  // Few distinct values for the documents (languages, years) are tallied in
+  // place; many (translation groups) are gathered, sorted and counted in
+  // runs.
+  if (column.values.size() <= 4 * ids.size() + 1024) {
     thread_local std::vector<Xapian::doccount> tally;
     tally.assign(column.values.size(), 0);
-    for (uint32_t o : seen) ++tally[o];
+    each_ordinal([&](uint32_t o) { ++tally[o]; });
     for (size_t o = 0; o < tally.size(); ++o)
       if (tally[o]) add(column.values[o], tally[o]);
     return;
   }
+  thread_local std::vector<uint32_t> seen;
+  seen.clear();
+  each_ordinal([&](uint32_t o) { seen.push_back(o); });
   std::sort(seen.begin(), seen.end());
   for (size_t i = 0; i < seen.size();) {
     size_t j = i;
