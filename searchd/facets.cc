@@ -63,7 +63,10 @@ void SlotCounter::count(std::string_view value) {
   for (auto v : values) add(v);
 }
 
-void SlotCounter::count(const FacetColumn& column, const std::vector<Xapian::docid>& ids) {
+const std::string& SlotCounter::tally_value(size_t o) const { return tally_column_->values[o]; }
+
+void SlotCounter::count(const FacetColumn& column, const std::vector<Xapian::docid>& ids,
+                        std::shared_ptr<const void> owner) {
   total_ += static_cast<Xapian::doccount>(ids.size());
   if (column.values.empty()) return;  // no document has a value (an index without groups)
   // Calls `f` with the ordinal of each value of each document of `ids`.
@@ -89,6 +92,14 @@ void SlotCounter::count(const FacetColumn& column, const std::vector<Xapian::doc
   // place; many (translation groups) are gathered, sorted and counted in
   // runs.
   if (column.values.size() <= 4 * ids.size() + 1024) {
+    if (owner && (!tally_column_ || tally_column_ == &column)) {
+      // Kept by ordinal: the values are named when the counts are read.
+      if (!tally_column_) tally_.assign(column.values.size(), 0);
+      tally_column_ = &column;
+      tally_owner_ = std::move(owner);
+      each_ordinal([&](uint32_t o) { ++tally_[o]; });
+      return;
+    }
     thread_local std::vector<Xapian::doccount> tally;
     tally.assign(column.values.size(), 0);
     each_ordinal([&](uint32_t o) { ++tally[o]; });
@@ -124,11 +135,12 @@ void LocalCountSpy::operator()(const Xapian::Document& doc, double wt) {
   for (auto* c : counters_) c->count(doc.get_value(c->slot()));
 }
 
-void LocalCountSpy::finish(const Xapian::Database& db, const FacetColumns* columns) {
+void LocalCountSpy::finish(const Xapian::Database& db,
+                           std::shared_ptr<const FacetColumns> columns) {
   if (!streams_) return;
   if (columns && std::all_of(counters_.begin(), counters_.end(),
                              [&](const SlotCounter* c) { return columns->find(c->spec()); })) {
-    for (auto* c : counters_) c->count(*columns->find(c->spec()), ids_);
+    for (auto* c : counters_) c->count(*columns->find(c->spec()), ids_, columns);
     ids_.clear();
     return;
   }

@@ -74,13 +74,28 @@ class SlotCounter {
                         std::vector<std::string_view>& out);
   // Counts one document whose value is `value` (empty: none).
   void count(std::string_view value);
-  // Counts the documents `ids` from a column of this counter's spec.
-  void count(const FacetColumn& column, const std::vector<Xapian::docid>& ids);
+  // Counts the documents `ids` from a column of this counter's spec. With
+  // `owner` (which keeps `column` alive), the counts are kept by the
+  // column's ordinals, and each value is named only when they are read.
+  void count(const FacetColumn& column, const std::vector<Xapian::docid>& ids,
+             std::shared_ptr<const void> owner = nullptr);
   Xapian::doccount total() const { return total_; }
   // Documents per value, and the documents that had a value.
   template <typename F>
   void for_each(F&& f) const {
+    if (tally_column_ && !counts_.empty()) {
+      // Counted both ways (not done by the searcher): merged.
+      std::map<std::string_view, Xapian::doccount> all;
+      for (const auto& [value, count] : counts_) all[value] += count;
+      for (size_t o = 0; o < tally_.size(); ++o)
+        if (tally_[o]) all[tally_value(o)] += tally_[o];
+      for (const auto& [value, count] : all) f(std::string(value), count);
+      return;
+    }
     for (const auto& [value, count] : counts_) f(value, count);
+    if (tally_column_)
+      for (size_t o = 0; o < tally_.size(); ++o)
+        if (tally_[o]) f(tally_value(o), tally_[o]);
   }
   Xapian::doccount with_value() const { return with_value_; }
 
@@ -90,10 +105,17 @@ class SlotCounter {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   void add(std::string_view value, Xapian::doccount n = 1);
+  // The value of ordinal `o` of the tallied column.
+  const std::string& tally_value(size_t o) const;
   Spec spec_;
   Xapian::doccount total_ = 0, with_value_ = 0;
   std::unordered_map<std::string, Xapian::doccount, Hash, std::equal_to<>> counts_;
   std::pair<const std::string, Xapian::doccount>* last_ = nullptr;
+  // Documents per ordinal of the values of one column (count() with an
+  // owner), which `tally_owner_` keeps alive.
+  const FacetColumn* tally_column_ = nullptr;
+  std::shared_ptr<const void> tally_owner_;
+  std::vector<Xapian::doccount> tally_;
 };
 
 // What a local count of `field` reads: year and month come from the date
@@ -125,7 +147,7 @@ class LocalCountSpy final : public Xapian::MatchSpy {
   bool counting() const { return !counters_.empty(); }
   // After get_mset(): counts what was recorded, from `columns` when they
   // hold every counter's column (and are of `db`'s revision).
-  void finish(const Xapian::Database& db, const FacetColumns* columns = nullptr);
+  void finish(const Xapian::Database& db, std::shared_ptr<const FacetColumns> columns = nullptr);
 
  private:
   std::vector<SlotCounter*> counters_;

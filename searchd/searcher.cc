@@ -192,7 +192,7 @@ struct Searcher::Impl {
   // `db`'s revision when they are built (and wanted).
   void count_local(LocalCountSpy& spy, const Xapian::Database& db) const {
     if (!spy.counting()) return;
-    spy.finish(db, built_columns(db).get());
+    spy.finish(db, built_columns(db));
   }
 
   // The translation groups of `built` with their documents listed, when

@@ -54,20 +54,34 @@ void expect_same_counts(const Xapian::Database& db, const FacetColumns& columns,
   for (const auto& spec : kSpecs) {
     const FacetColumn* column = columns.find(spec);
     ASSERT_NE(column, nullptr);
-    SlotCounter from_values(spec), from_column(spec);
-    for (Xapian::docid id : ids) {
+    // Counted from each document's value; from the column, naming each
+    // value as it is counted, and by ordinal (the columns kept alive); and
+    // half from the values, half by ordinal.
+    SlotCounter from_values(spec), from_column(spec), by_ordinal(spec), mixed(spec);
+    const std::shared_ptr<const void> owner(&columns, [](const void*) {});
+    std::vector<Xapian::docid> second_half;
+    for (size_t i = 0; i < ids.size(); ++i) {
       std::string value;
       try {
-        value = db.get_document(id).get_value(spec.slot);
+        value = db.get_document(ids[i]).get_value(spec.slot);
       } catch (const Xapian::DocNotFoundError&) {
       }
       from_values.count(value);
+      if (i < ids.size() / 2) {
+        mixed.count(value);
+      } else {
+        second_half.push_back(ids[i]);
+      }
     }
     from_column.count(*column, ids);
+    by_ordinal.count(*column, ids, owner);
+    mixed.count(*column, second_half, owner);
     SCOPED_TRACE("slot " + std::to_string(spec.slot) + " prefix " + std::to_string(spec.prefix));
-    EXPECT_EQ(from_column.total(), from_values.total());
-    EXPECT_EQ(from_column.with_value(), from_values.with_value());
-    EXPECT_EQ(counts_of(from_column), counts_of(from_values));
+    for (const SlotCounter* c : {&from_column, &by_ordinal, &mixed}) {
+      EXPECT_EQ(c->total(), from_values.total());
+      EXPECT_EQ(c->with_value(), from_values.with_value());
+      EXPECT_EQ(counts_of(*c), counts_of(from_values));
+    }
   }
 }
 
