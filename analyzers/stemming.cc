@@ -14,7 +14,7 @@ class SnowballStemmer final : public WordStemmer {
  public:
   SnowballStemmer(std::string language, size_t id) : language_(std::move(language)), id_(id) {}
 
-  void stem(const std::string& term, bool, std::vector<std::string>& out) const override {
+  void stem(const std::string& term, std::vector<std::string>& out) const override {
     // Words repeat (Zipf): stems are remembered, process-wide and bounded.
     if (cache_.find(term, [&](const std::string& stem) { out.push_back(stem); })) return;
     std::string stem = thread_stemmer()(term);
@@ -48,13 +48,10 @@ class StemWords final : public Stage {
         russian_(snowball_stemmer("russian")),
         ukrainian_(ukrainian_lemmatizer()) {}
 
-  void apply(std::string_view text, std::span<Token> tokens) const override {
+  void apply(std::string_view, std::span<Token> tokens) const override {
     for (auto& t : tokens) {
       if (t.stop) continue;
-      const WordStemmer* stemmer = for_word(t.term);
-      if (!stemmer) continue;
-      bool capitalized = starts_upper_case(text.substr(t.start, t.end - t.start));
-      stemmer->stem(t.term, capitalized, t.stems);
+      if (const WordStemmer* stemmer = for_word(t.term)) stemmer->stem(t.term, t.stems);
     }
   }
 

@@ -19,11 +19,8 @@ namespace portal::analysis {
 class WordStemmer {
  public:
   virtual ~WordStemmer() = default;
-  // Appends the stems of `term` (case-folded) to `out`. `capitalized` tells
-  // whether the word was written with a capital (dictionaries tell proper
-  // nouns from common words by it).
-  virtual void stem(const std::string& term, bool capitalized,
-                    std::vector<std::string>& out) const = 0;
+  // Appends the stems of `term` (case-folded) to `out`.
+  virtual void stem(const std::string& term, std::vector<std::string>& out) const = 0;
 };
 
 // Xapian's Snowball stemmer for `language` ("english", "fr", ...); nullptr

@@ -22,30 +22,24 @@ constexpr size_t kMaxCached = 500'000;
 
 class UkrainianLemmatizer final : public WordStemmer {
  public:
-  void stem(const std::string& term, bool capitalized,
-            std::vector<std::string>& out) const override {
-    std::string key(1, capitalized ? 'C' : 'l');
-    key += term;
-    if (cache_.find(key, [&](const std::vector<std::string>& lemmas) {
+  void stem(const std::string& term, std::vector<std::string>& out) const override {
+    if (cache_.find(term, [&](const std::vector<std::string>& lemmas) {
           out.insert(out.end(), lemmas.begin(), lemmas.end());
         }))
       return;
-    std::vector<std::string> lemmas = lookup(term, capitalized);
+    std::vector<std::string> lemmas = lookup(term);
     out.insert(out.end(), lemmas.begin(), lemmas.end());
-    cache_.insert(std::move(key), std::move(lemmas));
+    cache_.insert(term, std::move(lemmas));
   }
 
  private:
-  std::vector<std::string> lookup(const std::string& term, bool capitalized) const {
+  // Hunspell analyses a capitalised word both in lower case and as written,
+  // lower-case readings first (`Київ`: `кий`, `Київ`), and a word in lower
+  // case only as written (`київ`: `кий`): one lookup of the capitalised word
+  // gives the readings of both, whichever way the word was written.
+  std::vector<std::string> lookup(const std::string& term) const {
     std::vector<std::string> lemmas;
-    const std::string title = capitalize(term);
-    if (capitalized) {
-      dictionary_stems(title, lemmas);
-      if (lemmas.empty()) dictionary_stems(term, lemmas);
-    } else {
-      dictionary_stems(term, lemmas);
-      dictionary_stems(title, lemmas);
-    }
+    dictionary_stems(capitalize(term), lemmas);
     if (lemmas.empty()) lemmas.push_back(ukrainian_suffix_stem(term));
     return lemmas;
   }

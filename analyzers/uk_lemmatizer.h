@@ -5,8 +5,9 @@
 // stripping (uk_suffix_stemmer.h).
 //
 // Capitalisation matters to the dictionary (`Київ` is the city, `київ` a form
-// of `кий`), so a capitalised word is looked up as written first, and a word
-// in lower case (a typed query) is looked up both as written and capitalised.
+// of `кий`), so every word is looked up capitalised, which hunspell reads both
+// ways: `київ`, typed in a query, and `Київ` in a text both give `кий` and
+// `київ` (the city).
 //
 // The dictionary is loaded once per process, on first use (about 0.3 s).
 // Thread-safe: hunspell calls are serialised, and results are cached in a

@@ -1,7 +1,12 @@
 // Stemming per language: a word in one inflected form meets its other forms.
 // Word forms come from sentences of the sample corpus (data/).
 #include <gtest/gtest.h>
+#include <hunspell/hunspell.hxx>
 
+#include <algorithm>
+
+#include "analyzers/normalize.h"
+#include "analyzers/script.h"
 #include "analyzers/uk_suffix_stemmer.h"
 #include "tests/analyzers/analysis_helpers.h"
 
@@ -80,6 +85,43 @@ TEST(StemmingTest, UkrainianLemmasComeFromTheDictionary) {
   // A lower-case query word also meets the capitalised lemma.
   auto typed = Stems("uk", "київ");
   EXPECT_NE(std::find(typed.begin(), typed.end(), "київ"), typed.end());
+}
+
+// Whichever way a word is written, it gets the dictionary's readings of both
+// spellings (a word in lower case may be a proper noun's form, a capitalised
+// one a common word starting a sentence): the readings hunspell gives the
+// word in lower case and capitalised, or the suffix stem when it has none.
+TEST(StemmingTest, UkrainianLemmasAreTheReadingsOfBothSpellings) {
+  Hunspell dictionary("/usr/share/hunspell/uk_UA.aff", "/usr/share/hunspell/uk_UA.dic");
+  auto readings = [&](const std::string& word) {
+    std::vector<std::string> out;
+    for (const std::string& spelling : {word, capitalize(word)}) {
+      for (std::string lemma : dictionary.stem(spelling)) {
+        fold_case(lemma);
+        if (std::find(out.begin(), out.end(), lemma) == out.end()) out.push_back(lemma);
+      }
+    }
+    if (out.empty()) out.push_back(ukrainian_suffix_stem(word));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  auto sorted = [](std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  // From the sample's addresses: place names, their homographs, common words
+  // and names the dictionary does not know.
+  for (const std::string word :
+       {"києві", "київ", "харкові", "львова", "одесі", "оборони", "міністрів", "санкціями",
+        "зустрілися", "україни", "надія", "віра", "зеленського", "шахедами"}) {
+    const auto expected = readings(word);
+    EXPECT_EQ(sorted(Stems("uk", word)), expected) << word;
+    EXPECT_EQ(sorted(Stems("uk", capitalize(word))), expected) << capitalize(word);
+  }
+  // Both readings of києві: a form of кий (a cue) and of the city.
+  auto kyiv = Stems("uk", "києві");
+  EXPECT_NE(std::find(kyiv.begin(), kyiv.end(), "кий"), kyiv.end());
+  EXPECT_NE(std::find(kyiv.begin(), kyiv.end(), "київ"), kyiv.end());
 }
 
 TEST(StemmingTest, UnknownUkrainianWordsFallBackToSuffixStripping) {
