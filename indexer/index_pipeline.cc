@@ -7,6 +7,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "analyzers/analyzer.h"
 #include "indexer/html_article.h"
 
 namespace portal {
@@ -166,6 +167,15 @@ IndexCounts run_pipeline(InputReader& reader, IndexWriter& writer, const Pipelin
   }));
   for (unsigned i = 0; i < std::max(1u, options.workers); ++i)
     threads.add(std::thread([&] { pipeline.work(); }));
+  if (options.preload_analyzers) {
+    threads.add(std::thread([] {
+      try {
+        analysis::preload_analyzers();
+      } catch (const std::exception&) {
+        // Reported by the first document that needs what is missing.
+      }
+    }));
+  }
 
   std::unordered_map<std::string, std::string> seen;  // id -> where it was first seen
   size_t in_batch = 0;

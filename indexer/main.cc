@@ -63,6 +63,7 @@ int run_index(const IndexArgs& args) {
   options.workers = args.jobs;
   options.max_document_bytes = args.max_document_bytes;
   options.strict = args.strict;
+  options.preload_analyzers = args.rebuild;
   options.extra_fields = extra_fields(args.facets);
   portal::IndexWriter writer(
       args.db,
