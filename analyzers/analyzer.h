@@ -71,7 +71,9 @@ class Analyzer {
   // normalising them (snippets normalise each distinct word once):
   // tokenize() appends the raw tokens of `text` (`term` as written, offsets
   // and positions set); normalize() runs the rest of the chain on tokens of
-  // `text` in place, leaving an empty `term` where a word folds to nothing.
+  // `text` in place, leaving an empty `term` where a word folds to nothing,
+  // all but the cross-script name keys (`key` stays empty): telling whether
+  // a word matches takes its term and stems.
   virtual void tokenize(std::string_view text, std::vector<Token>& out,
                         uint32_t first_position = 0) const = 0;
   virtual void normalize(std::string_view text, std::span<Token> tokens) const = 0;

@@ -18,7 +18,8 @@ class ChainAnalyzer final : public Analyzer {
                uint32_t first_position) const override {
     const size_t first = out.size();
     tokenize(text, out, first_position);
-    normalize(text, std::span<Token>(out.data() + first, out.size() - first));
+    const std::span<Token> tokens(out.data() + first, out.size() - first);
+    for (const auto& stage : stages_) stage->apply(text, tokens);
     // A word may fold to nothing (only ignorable code points): drop it.
     auto empty = [](const Token& t) { return t.term.empty(); };
     out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), empty),
@@ -31,7 +32,8 @@ class ChainAnalyzer final : public Analyzer {
   }
 
   void normalize(std::string_view text, std::span<Token> tokens) const override {
-    for (const auto& stage : stages_) stage->apply(text, tokens);
+    for (const auto& stage : stages_)
+      if (!stage->sets_key_only()) stage->apply(text, tokens);
   }
 
   void words(std::string_view text, std::vector<WordSpan>& out,

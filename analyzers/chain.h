@@ -37,6 +37,9 @@ class Stage {
  public:
   virtual ~Stage() = default;
   virtual void apply(std::string_view text, std::span<Token> tokens) const = 0;
+  // Whether the stage sets Token::key and nothing else (Analyzer::normalize
+  // skips it).
+  virtual bool sets_key_only() const { return false; }
 };
 
 class ChainBuilder {

@@ -90,6 +90,7 @@ class NameKeys final : public Stage {
       t.key = cross_script_key(t.term);
     }
   }
+  bool sets_key_only() const override { return true; }
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "tests/analyzers/analysis_helpers.h"
@@ -44,7 +45,8 @@ TEST(AnalyzerTest, OffsetsPointIntoTheOriginalTextAfterFolding) {
 
 TEST(AnalyzerTest, TokenizeThenNormalizeIsAnalyze) {
   // Snippets normalise each distinct word alone: the two halves, applied word
-  // by word, must give what analyze() gives for the whole text.
+  // by word, must give what analyze() gives for the whole text, but for the
+  // cross-script keys of names, which no match of a word needs.
   std::string text =
       "L'OTAN et l’Ukraine: north-atlantic N.A.T.O. talks, Зеленський і Макрон "
       "обговорили санкції; Путин заявил о переговорах. ́\u0301 3.5 example.com";
@@ -61,10 +63,12 @@ TEST(AnalyzerTest, TokenizeThenNormalizeIsAnalyze) {
       if (!one[0].term.empty()) apart.push_back(one[0]);
     }
     ASSERT_EQ(apart.size(), whole.size());
+    EXPECT_TRUE(
+        std::any_of(whole.begin(), whole.end(), [](const auto& t) { return !t.key.empty(); }));
     for (size_t i = 0; i < whole.size(); ++i) {
       EXPECT_EQ(apart[i].term, whole[i].term) << i;
       EXPECT_EQ(apart[i].stems, whole[i].stems) << whole[i].term;
-      EXPECT_EQ(apart[i].key, whole[i].key) << whole[i].term;
+      EXPECT_EQ(apart[i].key, "") << whole[i].term;
       EXPECT_EQ(apart[i].stop, whole[i].stop) << whole[i].term;
       EXPECT_EQ(apart[i].start, whole[i].start) << whole[i].term;
       EXPECT_EQ(apart[i].end, whole[i].end) << whole[i].term;
