@@ -84,6 +84,11 @@ size_t FacetColumns::bytes() const {
   return n;
 }
 
+std::string ColumnKey::operator()(const Xapian::Document& doc) const {
+  const std::string* value = single_value(column_, doc.get_docid());
+  return value ? *value : std::string();
+}
+
 FacetColumnCache::~FacetColumnCache() { wait(); }
 
 size_t FacetColumnCache::bytes() {

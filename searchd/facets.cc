@@ -126,6 +126,8 @@ SlotCounter::Spec counter_spec(const FacetField& field) {
 
 SlotCounter::Spec group_counter_spec() { return {schema::kGroupSlot, false, 0}; }
 
+SlotCounter::Spec date_column_spec() { return {schema::kDateSlot, false, 0}; }
+
 void LocalCountSpy::operator()(const Xapian::Document& doc, double wt) {
   if (top_) top_->add(doc.get_docid(), wt);
   if (streams_) {

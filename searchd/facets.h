@@ -123,6 +123,8 @@ class SlotCounter {
 SlotCounter::Spec counter_spec(const FacetField& field);
 // ... and of the translation groups (MatchCounter).
 SlotCounter::Spec group_counter_spec();
+// The whole date of each document, for sorting by date (ColumnKey).
+SlotCounter::Spec date_column_spec();
 
 // Feeds local SlotCounters the documents the matcher hands it. On one
 // database it records their docids and counts them afterwards (finish()),

@@ -176,7 +176,7 @@ struct Searcher::Impl {
   std::shared_ptr<const FacetColumns> build_columns() const {
     auto lease = pool.lease();
     if (FacetColumns::revision_of(lease.db()).empty()) return nullptr;
-    std::vector<SlotCounter::Spec> specs = {group_counter_spec()};
+    std::vector<SlotCounter::Spec> specs = {group_counter_spec(), date_column_spec()};
     for (const auto& f : fields) specs.push_back(counter_spec(f));
     return std::make_shared<FacetColumns>(lease.db(), specs,
                                           std::vector<SlotCounter::Spec>{group_counter_spec()});
@@ -473,10 +473,22 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   unboosted.boosts.clear();
   const Plan& ranked_by = rescoring ? unboosted : p;
   const Xapian::Query query = filtered(ranked_by, scored(ranked_by, p.relevance ? r.recency : 0));
+  std::optional<ColumnKey> by_date;  // outlives `enquire`, which points to it
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(bm25(ranking));
-  if (!p.relevance) enquire.set_sort_by_value(schema::kDateSlot, r.sort != SortOrder::kDateAsc);
+  if (!p.relevance) {
+    const bool newest_first = r.sort != SortOrder::kDateAsc;
+    // From the date column when it is built: the same order.
+    const auto built = single_local(db) ? built_columns(db) : nullptr;
+    const FacetColumn* dates = built ? built->find(date_column_spec()) : nullptr;
+    if (dates && (dates->values.empty() || !dates->single.empty())) {
+      by_date.emplace(built, *dates);
+      enquire.set_sort_by_key(&*by_date, newest_first);
+    } else {
+      enquire.set_sort_by_value(schema::kDateSlot, newest_first);
+    }
+  }
   const bool collapse = r.collapse && p.groups;
   Xapian::doccount check = counter ? count_limit(db) : 0;
   // Where every match of one local index is counted, ranked by relevance,

@@ -133,6 +133,35 @@ TEST(FacetColumnsTest, ListedColumnGivesTheDocumentsOfEachValue) {
   EXPECT_TRUE(same_value(*column, db.get_lastdocid() + 10).empty());
 }
 
+// A date column's sort key is the document's date value ("" for none), and a
+// match sorted by it comes in the order of a sort by the value slot.
+TEST(FacetColumnsTest, ColumnKeySortsAsTheValueSlot) {
+  TempDir dir;
+  Xapian::WritableDatabase wdb(dir.file("db"), Xapian::DB_CREATE);
+  fill(wdb, 2000, 3);
+  Xapian::Database db(dir.file("db"));
+  const SlotCounter::Spec dates{schema::kDateSlot, false, 0};
+  auto columns = std::make_shared<const FacetColumns>(db, std::vector<SlotCounter::Spec>{dates});
+  ColumnKey key(columns, *columns->find(dates));
+  size_t undated = 0;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const Xapian::Document doc = db.get_document(*it);
+    EXPECT_EQ(key(doc), doc.get_value(schema::kDateSlot)) << *it;
+    undated += doc.get_value(schema::kDateSlot).empty();
+  }
+  EXPECT_GT(undated, 100u);
+  for (bool reverse : {true, false}) {
+    Xapian::Enquire by_value(db), by_key(db);
+    for (auto* e : {&by_value, &by_key}) e->set_query(Xapian::Query::MatchAll);
+    by_value.set_sort_by_value(schema::kDateSlot, reverse);
+    by_key.set_sort_by_key(&key, reverse);
+    const Xapian::MSet a = by_value.get_mset(0, 300), b = by_key.get_mset(0, 300);
+    ASSERT_EQ(a.size(), 300u);
+    ASSERT_EQ(b.size(), a.size());
+    for (Xapian::doccount i = 0; i < a.size(); ++i) EXPECT_EQ(*b[i], *a[i]) << i;
+  }
+}
+
 TEST(FacetColumnsTest, CacheServesTheRevisionItWasBuiltFor) {
   TempDir dir;
   Xapian::WritableDatabase wdb(dir.file("db"), Xapian::DB_CREATE);
