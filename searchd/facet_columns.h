@@ -45,6 +45,12 @@ struct FacetColumn {
   std::vector<uint32_t> listed;
 };
 
+// Whether no document of `column` has more than one value (single_value()
+// then reads it).
+inline bool single_valued(const FacetColumn& column) {
+  return column.values.empty() || !column.single.empty();
+}
+
 // The value of document `did` in a column where no document has more than
 // one (`single` filled, or no values at all); null for none.
 inline const std::string* single_value(const FacetColumn& column, Xapian::docid did) {

@@ -207,7 +207,7 @@ struct Searcher::Impl {
   std::function<std::string(Xapian::docid)> group_reader(Xapian::Database& db) const {
     auto built = built_columns(db);
     const FacetColumn* column = built ? built->find(group_counter_spec()) : nullptr;
-    if (column && (column->values.empty() || !column->single.empty())) {
+    if (column && single_valued(*column)) {
       return [built, column](Xapian::docid did) {
         const std::string* group = single_value(*column, did);
         return group ? *group : std::string();
@@ -482,7 +482,7 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
     // From the date column when it is built: the same order.
     const auto built = single_local(db) ? built_columns(db) : nullptr;
     const FacetColumn* dates = built ? built->find(date_column_spec()) : nullptr;
-    if (dates && (dates->values.empty() || !dates->single.empty())) {
+    if (dates && single_valued(*dates)) {
       by_date.emplace(built, *dates);
       enquire.set_sort_by_key(&*by_date, newest_first);
     } else {
