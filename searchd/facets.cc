@@ -137,6 +137,25 @@ void LocalCountSpy::operator()(const Xapian::Document& doc, double wt) {
   for (auto* c : counters_) c->count(doc.get_value(c->slot()));
 }
 
+bool CountingDecider::operator()(const Xapian::Document& doc) const {
+  if (stopped_) return true;
+  if (seen_ >= cap_ ||
+      (deadline_ && seen_ % kClockEvery == kClockEvery - 1 && Clock::now() >= *deadline_)) {
+    timed_out_ = seen_ < cap_;
+    stopped_ = true;
+    return true;
+  }
+  ++seen_;
+  spy_(doc, 0);
+  return false;
+}
+
+bool CountingDecider::run(Xapian::Enquire& enquire) {
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.get_mset(0, 1, 0, nullptr, this);
+  return !stopped_;
+}
+
 void LocalCountSpy::finish(const Xapian::Database& db,
                            std::shared_ptr<const FacetColumns> columns) {
   if (!streams_) return;

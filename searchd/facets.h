@@ -19,9 +19,11 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -156,6 +158,37 @@ class LocalCountSpy final : public Xapian::MatchSpy {
   TopMatches* top_ = nullptr;
   bool streams_;
   std::vector<Xapian::docid> ids_;
+};
+
+// Hands a LocalCountSpy the documents of a match that is only counted, as a
+// match decider that turns each of them down: Xapian 1.4's matcher then
+// keeps no match set item for them, and a count costs a fraction of what a
+// spy does beside an unweighted match that keeps one (get_mset(0, 1, check)):
+// on the 100k corpus, the 7,712 matches of a four-term OR in 0.25 against
+// 0.71 ms, of one term in 0.09 against 0.52 ms. After `cap` documents, or
+// once `deadline` has passed (checked every kClockEvery documents), it
+// accepts the next one: a match asked for one item without check_at_least
+// (run()) then stops. Local databases only (a remote shard cannot run it).
+class CountingDecider final : public Xapian::MatchDecider {
+ public:
+  using Clock = std::chrono::steady_clock;
+  CountingDecider(LocalCountSpy& spy, Xapian::doccount cap,
+                  std::optional<Clock::time_point> deadline = std::nullopt)
+      : spy_(spy), cap_(cap), deadline_(deadline) {}
+  bool operator()(const Xapian::Document& doc) const override;
+  // Runs `enquire` (unweighted here) for the count; returns whether every
+  // match was counted (false: stopped at the cap or the deadline).
+  bool run(Xapian::Enquire& enquire);
+  // Whether the deadline stopped it.
+  bool timed_out() const { return timed_out_; }
+
+ private:
+  static constexpr Xapian::doccount kClockEvery = 256;
+  LocalCountSpy& spy_;
+  Xapian::doccount cap_;
+  std::optional<Clock::time_point> deadline_;
+  mutable Xapian::doccount seen_ = 0;
+  mutable bool stopped_ = false, timed_out_ = false;
 };
 
 // Counts one facet. On local databases with a SlotCounter over the field's

@@ -339,6 +339,42 @@ struct Searcher::Impl {
     if (single_local(db)) enquire.set_sort_by_key(&same_key, false);
     return enquire.get_mset(0, 1, db.get_doccount());
   }
+  // Counts the matches of `q` on a single local database, at most `cap` of
+  // them, with `spies` and `counter` (when given) counting afresh, through a
+  // CountingDecider (facets.h): no ranking, no match set. Returns whether
+  // every match was counted; past the time limit it stops, and sets
+  // `cut_short`.
+  bool count_only(const Xapian::Database& db, const Xapian::Query& q, Xapian::doccount cap,
+                  std::vector<std::unique_ptr<FacetSpy>>& spies, MatchCounter* counter,
+                  bool& cut_short) const {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    LocalCountSpy local_spy(db);
+    for (auto& s : spies) {
+      s->attach(enquire, db);  // local: attaches nothing to `enquire`
+      local_spy.add(s->local());
+    }
+    if (counter) {
+      counter->attach(enquire);
+      local_spy.add(counter->local());
+    }
+    std::optional<CountingDecider::Clock::time_point> deadline;
+    if (options.time_limit_s > 0)
+      deadline = CountingDecider::Clock::now() +
+                 std::chrono::duration_cast<CountingDecider::Clock::duration>(
+                     std::chrono::duration<double>(options.time_limit_s));
+    CountingDecider decider(local_spy, cap, deadline);
+    const bool every = decider.run(enquire);
+    if (decider.timed_out()) cut_short = true;
+    count_local(local_spy, db);
+    return every;
+  }
+  // Xapian's first estimate of the matches of `q` (from term statistics).
+  static Xapian::doccount first_estimate(const Xapian::Database& db, const Xapian::Query& q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    return enquire.get_mset(0, 0).get_uncollapsed_matches_estimated();
+  }
   // check_at_least for a counted match. On a small index a match past the
   // limit holds much of the index: the matcher visits the rest of it anyway
   // (skipping what cannot reach the page), and counting it there costs about
@@ -413,9 +449,14 @@ struct Searcher::Impl {
     const std::string term = prefix + std::to_string(level);
     const Xapian::doccount held = db.get_termfreq(term);
     if (held == 0) return 0;
+    const Xapian::Query sampled =
+        level == 0 ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(term));
+    if (single_local(db)) {
+      count_only(db, sampled, db.get_doccount(), spies, counter, cut_short);
+      return static_cast<double>(all) / held;
+    }
     Xapian::Enquire enquire(db);
-    enquire.set_query(level == 0 ? q
-                                 : Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(term)));
+    enquire.set_query(sampled);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
     LocalCountSpy local_spy(db);
@@ -783,6 +824,16 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const std::string& revisi
       scale = count_sample(db, q, broad, own, nullptr, cut_short);
       if (scale > 1 && own[0]->seen() * scale < check)
         scale = count_sample(db, q, 0, own, nullptr, cut_short);
+    }
+    if (scale == 0 && single_local(db)) {
+      scale = 1.0;
+      if (!count_only(db, q, check, own, nullptr, cut_short) && !cut_short) {
+        // More than `check` matches: counted again in a sample, as in match().
+        const Xapian::doccount seen = own[0]->seen();
+        const Xapian::doccount estimated = std::max(first_estimate(db, q), seen + 1);
+        scale = count_sample(db, q, estimated, own, nullptr, cut_short);
+        if (scale == 0) scale = static_cast<double>(estimated) / seen;
+      }
     }
     if (scale == 0) {
       scale = 1.0;

@@ -539,6 +539,43 @@ TEST_F(SearcherListingTest, AFilteredFacetOfABroadMatchIsCountedOnTheSample) {
   }
 }
 
+TEST_F(SearcherListingTest, AFilteredFacetPastTheLimitUnderALowFirstEstimateIsCountedOnTheSample) {
+  // "north" and "south" are each in a quarter of the 4,000 articles, always
+  // together: Xapian's first estimate of both (250) is below the limit, and
+  // the facet of a selected year, counted without its filter, stops at the
+  // limit and is counted again in a sample; under a limit past the index it
+  // is counted whole. 250 a year.
+  std::vector<std::string> lines;
+  for (int i = 0; i < 4000; ++i)
+    lines.push_back(R"({"id":"e)" + std::to_string(i) + R"(","lang":"en","date":")" +
+                    std::to_string(2019 + i / 1000) + R"(-01-01","title":"Notice )" +
+                    std::to_string(i) + R"(","body":"harbour)" +
+                    (i % 4 == 0 ? " north south" : "") + R"("})");
+  write(lines);
+  SearchRequest r;
+  r.q = "north south";
+  r.facets = {"year"};
+  r.filters["year"] = {"2020"};
+  for (unsigned limit : {399u, 5000u}) {
+    SCOPED_TRACE(limit);
+    SearcherOptions capped;
+    capped.exact_count_limit = limit;
+    auto result = Searcher(db, capped).search(r);
+    EXPECT_EQ(result.total, 250u);
+    EXPECT_EQ(result.facets_exact, limit > 4000);
+    auto years = facet(result, "year");
+    ASSERT_EQ(years.size(), 4u);
+    for (const auto& [year, count] : years) {
+      if (limit > 4000) {
+        EXPECT_EQ(count, 250u) << year;
+      } else {
+        EXPECT_GT(count, 250u / 2) << year;
+        EXPECT_LT(count, 250u * 2) << year;
+      }
+    }
+  }
+}
+
 TEST_F(SearcherListingTest, AnIndexOfAtMostThreeTimesTheLimitIsCountedWhole) {
   // There a match past the limit is counted whole, exactly; on a larger
   // index it is counted in a sample. Newer articles are longer (weigh less):
