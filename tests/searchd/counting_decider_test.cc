@@ -2,26 +2,25 @@
 // would, and stops at its cap or its deadline.
 #include <gtest/gtest.h>
 
-#include <map>
-#include <string>
+#include <optional>
 #include <vector>
 
 #include "indexer/schema.h"
 #include "searchd/facets.h"
+#include "tests/support/slot_counts.h"
 #include "tests/support/test_env.h"
 
 namespace portal::test {
 namespace {
 
-using Counts = std::map<std::string, Xapian::doccount>;
-
-Counts counts_of(const SlotCounter& c) {
-  Counts out;
-  c.for_each([&](const std::string& v, Xapian::doccount n) { out[v] = n; });
-  return out;
-}
-
 const SlotCounter::Spec kLang{schema::kLangSlot, false, 0};
+
+// What one CountingDecider counted of a match.
+struct Counted {
+  Counts langs;
+  Xapian::doccount total = 0;
+  bool every = false, timed_out = false;
+};
 
 class CountingDeciderTest : public ::testing::Test {
  protected:
@@ -55,6 +54,24 @@ class CountingDeciderTest : public ::testing::Test {
     return counts_of(counter);
   }
 
+  // The languages of the matches of `q` a CountingDecider counts.
+  Counted by_decider(const Xapian::Query& q, Xapian::doccount cap,
+                     std::optional<CountingDecider::Clock::time_point> deadline = std::nullopt) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    SlotCounter counter(kLang);
+    LocalCountSpy spy(db);
+    spy.add(&counter);
+    CountingDecider decider(spy, cap, deadline);
+    Counted out;
+    out.every = decider.run(enquire);
+    out.timed_out = decider.timed_out();
+    spy.finish(db);
+    out.langs = counts_of(counter);
+    out.total = counter.total();
+    return out;
+  }
+
   TempDir dir;
   Xapian::Database db;
 };
@@ -69,63 +86,39 @@ TEST_F(CountingDeciderTest, CountsEveryMatchOnceAsASpyDoes) {
   };
   for (const auto& q : queries) {
     SCOPED_TRACE(q.get_description());
-    Xapian::Enquire enquire(db);
-    enquire.set_query(q);
-    SlotCounter counter(kLang);
-    LocalCountSpy spy(db);
-    spy.add(&counter);
-    CountingDecider decider(spy, db.get_doccount());
-    EXPECT_TRUE(decider.run(enquire));
-    EXPECT_FALSE(decider.timed_out());
-    spy.finish(db);
+    const Counted counted = by_decider(q, db.get_doccount());
+    EXPECT_TRUE(counted.every);
+    EXPECT_FALSE(counted.timed_out);
     const Counts expected = with_a_spy(q);
-    EXPECT_EQ(counts_of(counter), expected);
+    EXPECT_EQ(counted.langs, expected);
     Xapian::doccount total = 0;
     for (const auto& [lang, n] : expected) total += n;
-    EXPECT_EQ(counter.total(), total);
+    EXPECT_EQ(counted.total, total);
   }
   // Not vacuous: "third" matches a thousand documents, a fifth of them "fr".
   EXPECT_EQ(with_a_spy(Xapian::Query("third"))["fr"], 200u);
 }
 
 TEST_F(CountingDeciderTest, StopsAtItsCapAfterTheFirstMatches) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query("third"));
-  SlotCounter counter(kLang);
-  LocalCountSpy spy(db);
-  spy.add(&counter);
-  CountingDecider decider(spy, 100);
-  EXPECT_FALSE(decider.run(enquire));
-  EXPECT_FALSE(decider.timed_out());
-  spy.finish(db);
-  EXPECT_EQ(counter.total(), 100u);
+  const Counted first = by_decider(Xapian::Query("third"), 100);
+  EXPECT_FALSE(first.every);
+  EXPECT_FALSE(first.timed_out);
+  EXPECT_EQ(first.total, 100u);
   // The first hundred matches in docid order: 3, 6, ..., 300.
-  EXPECT_EQ(counts_of(counter), (Counts{{"en", 40}, {"fr", 20}, {"ru", 20}, {"uk", 20}}));
+  EXPECT_EQ(first.langs, (Counts{{"en", 40}, {"fr", 20}, {"ru", 20}, {"uk", 20}}));
   // A cap of exactly the matches counts them all.
-  Xapian::Enquire again(db);
-  again.set_query(Xapian::Query("third"));
-  SlotCounter all(kLang);
-  LocalCountSpy all_spy(db);
-  all_spy.add(&all);
-  CountingDecider exact(all_spy, 1000);
-  EXPECT_TRUE(exact.run(again));
-  all_spy.finish(db);
-  EXPECT_EQ(all.total(), 1000u);
+  const Counted all = by_decider(Xapian::Query("third"), 1000);
+  EXPECT_TRUE(all.every);
+  EXPECT_EQ(all.total, 1000u);
 }
 
 TEST_F(CountingDeciderTest, StopsOncePastItsDeadline) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query("every"));
-  SlotCounter counter(kLang);
-  LocalCountSpy spy(db);
-  spy.add(&counter);
-  CountingDecider decider(spy, db.get_doccount(),
-                          CountingDecider::Clock::now() - std::chrono::seconds(1));
-  EXPECT_FALSE(decider.run(enquire));
-  EXPECT_TRUE(decider.timed_out());
-  spy.finish(db);
-  EXPECT_GT(counter.total(), 0u);
-  EXPECT_LT(counter.total(), 3000u);
+  const Counted counted = by_decider(Xapian::Query("every"), db.get_doccount(),
+                                     CountingDecider::Clock::now() - std::chrono::seconds(1));
+  EXPECT_FALSE(counted.every);
+  EXPECT_TRUE(counted.timed_out);
+  EXPECT_GT(counted.total, 0u);
+  EXPECT_LT(counted.total, 3000u);
 }
 
 }  // namespace

@@ -7,18 +7,11 @@
 #include <random>
 
 #include "indexer/schema.h"
+#include "tests/support/slot_counts.h"
 #include "tests/support/test_env.h"
 
 namespace portal::test {
 namespace {
-
-using Counts = std::map<std::string, Xapian::doccount>;
-
-Counts counts_of(const SlotCounter& c) {
-  Counts out;
-  c.for_each([&](const std::string& v, Xapian::doccount n) { out[v] = n; });
-  return out;
-}
 
 const std::vector<SlotCounter::Spec> kSpecs = {
     {schema::kTopicsSlot, true, 0}, {schema::kDateSlot, false, 4},  {schema::kDateSlot, false, 7},
