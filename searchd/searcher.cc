@@ -350,14 +350,7 @@ struct Searcher::Impl {
     Xapian::Enquire enquire(db);
     enquire.set_query(q);
     LocalCountSpy local_spy(db);
-    for (auto& s : spies) {
-      s->attach(enquire, db);  // local: attaches nothing to `enquire`
-      local_spy.add(s->local());
-    }
-    if (counter) {
-      counter->attach(enquire);
-      local_spy.add(counter->local());
-    }
+    start_counters(enquire, db, spies, counter, local_spy);  // local: none on `enquire`
     std::optional<CountingDecider::Clock::time_point> deadline;
     if (options.time_limit_s > 0)
       deadline = CountingDecider::Clock::now() +
@@ -388,10 +381,11 @@ struct Searcher::Impl {
     return limit == 0 || limit >= counted_whole ? all : static_cast<Xapian::doccount>(limit);
   }
   // Starts `spies` and `counter` (when given) counting the matches of
-  // `enquire` afresh: the portable ones on it, the local ones through `spy`.
-  static void attach_counters(Xapian::Enquire& enquire, const Xapian::Database& db,
-                              std::vector<std::unique_ptr<FacetSpy>>& spies, MatchCounter* counter,
-                              LocalCountSpy& spy) {
+  // `enquire` afresh: the portable ones on it, the local ones through `spy`,
+  // which the caller hands the documents.
+  static void start_counters(Xapian::Enquire& enquire, const Xapian::Database& db,
+                             std::vector<std::unique_ptr<FacetSpy>>& spies, MatchCounter* counter,
+                             LocalCountSpy& spy) {
     for (auto& s : spies) {
       s->attach(enquire, db);
       spy.add(s->local());
@@ -400,6 +394,12 @@ struct Searcher::Impl {
       counter->attach(enquire);
       spy.add(counter->local());
     }
+  }
+  // The same, `spy` added to `enquire` as a match spy.
+  static void attach_counters(Xapian::Enquire& enquire, const Xapian::Database& db,
+                              std::vector<std::unique_ptr<FacetSpy>>& spies, MatchCounter* counter,
+                              LocalCountSpy& spy) {
+    start_counters(enquire, db, spies, counter, spy);
     if (spy.counting()) enquire.add_matchspy(&spy);
   }
   // Xapian's first estimate of the matches of `enquire` (from term
