@@ -1,8 +1,9 @@
 #include "searchd/access_log.h"
 
 #include <chrono>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
+
+#include "searchd/json_object.h"
 
 namespace portal::http {
 namespace {
@@ -40,11 +41,17 @@ AccessLog::~AccessLog() {
 
 void AccessLog::write(const AccessRecord& r) {
   if (!out_) return;
-  nlohmann::json line = {{"time", utc_now()}, {"method", r.method}, {"route", r.route},
-                         {"path", r.path},    {"status", r.status}, {"latency_ms", r.latency_ms},
-                         {"remote", r.remote}};
-  if (r.hits >= 0) line["hits"] = r.hits;
-  std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  JsonObject line;
+  line.add("time", utc_now())
+      .add("method", r.method)
+      .add("route", r.route)
+      .add("path", r.path)
+      .add("status", r.status)
+      .add("latency_ms", r.latency_ms)
+      .add("remote", r.remote);
+  if (r.hits >= 0) line.add("hits", r.hits);
+  std::string text =
+      line.take().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   std::lock_guard lock(mutex_);
   std::fwrite(text.data(), 1, text.size(), out_);
   std::fflush(out_);

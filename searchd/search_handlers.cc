@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "searchd/http_util.h"
+#include "searchd/json_object.h"
 #include "searchd/request_context.h"
 #include "searchd/searcher.h"
 
@@ -58,38 +59,17 @@ std::vector<std::string> list_param(const httplib::Request& req, const char* nam
 
 json optional_string(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
 
-// An object built member by member: a braced list builds each member as an
-// array of two first, and copies it (half the time of a search's JSON).
-class Object {
- public:
-  template <typename T>
-  Object& add(const char* key, T&& value) {
-    json_.emplace(key, std::forward<T>(value));
-    return *this;
-  }
-  json take() { return std::move(json_); }
-
- private:
-  json json_ = json::object();
-};
-
-json array_of(size_t reserved) {
-  json a = json::array();
-  a.get_ref<json::array_t&>().reserve(reserved);
-  return a;
-}
-
 // The JSON of a hit or a result, their strings moved into it.
 json hit_json(Hit&& h) {
-  json translations = array_of(h.translations.size());
+  json translations = json_array(h.translations.size());
   for (auto& t : h.translations)
-    translations.push_back(Object()
+    translations.push_back(JsonObject()
                                .add("id", std::move(t.id))
                                .add("lang", std::move(t.lang))
                                .add("title", std::move(t.title))
                                .add("url", std::move(t.url))
                                .take());
-  return Object()
+  return JsonObject()
       .add("id", std::move(h.id))
       .add("lang", std::move(h.lang))
       .add("title", std::move(h.title))
@@ -106,17 +86,17 @@ json hit_json(Hit&& h) {
 }
 
 json result_json(SearchResult&& r) {
-  json hits = array_of(r.hits.size());
+  json hits = json_array(r.hits.size());
   for (auto& h : r.hits) hits.push_back(hit_json(std::move(h)));
-  Object facets;
+  JsonObject facets;
   for (auto& f : r.facets) {
-    json values = array_of(f.values.size());
+    json values = json_array(f.values.size());
     for (auto& v : f.values)
-      values.push_back(Object().add("value", std::move(v.value)).add("count", v.count).take());
+      values.push_back(JsonObject().add("value", std::move(v.value)).add("count", v.count).take());
     facets.add(f.name.c_str(), std::move(values));
   }
-  return Object()
-      .add("query", Object()
+  return JsonObject()
+      .add("query", JsonObject()
                         .add("q", std::move(r.q))
                         .add("corrected", optional_string(r.corrected))
                         .add("relaxed", r.relaxed)

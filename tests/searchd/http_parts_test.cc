@@ -1,7 +1,9 @@
-// Units of the HTTP layer: API keys and the per-client rate limiter.
+// Units of the HTTP layer: API keys, the per-client rate limiter, JSON
+// objects built member by member.
 #include <gtest/gtest.h>
 
 #include "searchd/api_keys.h"
+#include "searchd/json_object.h"
 #include "searchd/rate_limiter.h"
 
 namespace portal {
@@ -34,6 +36,28 @@ TEST(ApiKeysTest, ErrorsDoNotQuoteTheKey) {
   } catch (const std::invalid_argument& e) {
     EXPECT_EQ(std::string(e.what()).find("topsecretvalue"), std::string::npos);
   }
+}
+
+TEST(JsonObjectTest, HoldsWhatABracedListHolds) {
+  std::string title(200, 'x');  // past the short-string buffer: moved, not copied
+  const char* data = title.data();
+  std::vector<std::string> topics = {"acq", "earn"};
+  nlohmann::json built = http::JsonObject()
+                             .add("title", std::move(title))
+                             .add("score", 1.5)
+                             .add("topics", topics)
+                             .add("hits", http::json_array(4))
+                             .add("none", nullptr)
+                             .take();
+  nlohmann::json braced = {{"title", std::string(200, 'x')},
+                           {"score", 1.5},
+                           {"topics", topics},
+                           {"hits", nlohmann::json::array()},
+                           {"none", nullptr}};
+  EXPECT_EQ(built, braced);
+  EXPECT_EQ(built.dump(), braced.dump());
+  EXPECT_EQ(built["title"].get_ref<const std::string&>().data(), data);
+  EXPECT_TRUE(built["hits"].is_array());
 }
 
 TEST(RateLimiterTest, AllowsTheBurstThenAsksToWait) {
