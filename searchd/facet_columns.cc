@@ -19,6 +19,9 @@ FacetColumns::FacetColumns(const Xapian::Database& db, const std::vector<SlotCou
                            const std::vector<SlotCounter::Spec>& listed)
     : revision_(revision_of(db)) {
   const Xapian::docid last = db.get_lastdocid();
+  lengths_.assign(last + 1, 0);
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+    lengths_[*it] = it.get_doclength();
   for (const auto& spec : specs) {
     if (find(spec)) continue;
     FacetColumn column;
@@ -74,7 +77,7 @@ const FacetColumn* FacetColumns::find(const SlotCounter::Spec& spec) const {
 }
 
 size_t FacetColumns::bytes() const {
-  size_t n = 0;
+  size_t n = lengths_.size() * sizeof(uint32_t);
   for (const auto& c : columns_) {
     n += (c.first.size() + c.ords.size() + c.single.size() + c.listed_first.size() +
           c.listed.size()) *

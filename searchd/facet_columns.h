@@ -2,11 +2,13 @@
 // counting a match then reads arrays instead of the index.
 //
 // FacetColumns are built from the value streams of one revision of one
-// database, and hold one column per SlotCounter::Spec. A FacetColumnCache
+// database, and hold one column per SlotCounter::Spec, and the length of
+// every document (Lucene's norms), which ranking reads (bm25_source.h). A FacetColumnCache
 // keeps the columns of the latest revision and builds those of a new one in
 // the background; until they are ready, counting reads the value streams
 // (LocalCountSpy::finish). Memory: 8 bytes per document and column, plus 4
-// per extra value of a multi-valued field and the distinct values.
+// per extra value of a multi-valued field and the distinct values, and 4 per
+// document for the lengths.
 //
 // Thread safety: FacetColumns are immutable once built and shared between
 // threads; FacetColumnCache is thread-safe.
@@ -81,6 +83,8 @@ class FacetColumns {
   static std::string revision_of(const Xapian::Database& db);
   const std::string& revision() const { return revision_; }
   const FacetColumn* find(const SlotCounter::Spec& spec) const;
+  // Document lengths by docid (0 for none), up to the highest.
+  const std::vector<uint32_t>& lengths() const { return lengths_; }
   size_t bytes() const;
 
  private:
@@ -88,6 +92,7 @@ class FacetColumns {
   static void list_documents(FacetColumn& column);
   std::string revision_;
   std::vector<FacetColumn> columns_;
+  std::vector<uint32_t> lengths_;
 };
 
 // Sorts a match of one local database by a column's values, as

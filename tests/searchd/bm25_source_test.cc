@@ -1,0 +1,133 @@
+// Bm25TermSource weighs a term as Xapian's BM25Weight does, from the
+// document lengths of FacetColumns: the same matches, the same weights, the
+// same order, alone, scaled, in OR and AND, filtered, pruned and unweighted.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "searchd/bm25_source.h"
+#include "tests/support/test_env.h"
+
+namespace portal::test {
+namespace {
+
+const Bm25Params kParams{1.2, 0.75, 0.5};
+
+Xapian::BM25Weight bm25() {
+  return Xapian::BM25Weight(kParams.k1, 0, 1, kParams.b, kParams.min_normlen);
+}
+
+class Bm25TermSourceTest : public ::testing::Test {
+ protected:
+  // 2,000 documents of 5 to 400 words drawn from 50 (word w about 1/(w+1)
+  // as often as the first), a filter term in every seventh.
+  void SetUp() override {
+    Xapian::WritableDatabase w(dir.file("db"), Xapian::DB_CREATE);
+    std::mt19937 random(7);
+    for (unsigned i = 1; i <= 2000; ++i) {
+      Xapian::Document doc;
+      const unsigned words = 5 + random() % 396;
+      for (unsigned k = 0; k < words; ++k) {
+        unsigned word = 0;
+        while (word < 49 && random() % (word + 2) != 0) ++word;
+        doc.add_term("w" + std::to_string(word));
+      }
+      if (i % 7 == 0) doc.add_boolean_term("Kseven");
+      w.add_document(doc);
+    }
+    w.commit();
+    db = Xapian::Database(dir.file("db"));
+    columns = std::make_shared<FacetColumns>(db, std::vector<SlotCounter::Spec>{});
+    leaf = bm25_leaves(columns, kParams);
+  }
+
+  // The top `n` of `q` (and all counted), as docids and weights.
+  static std::vector<std::pair<Xapian::docid, double>> top(const Xapian::Database& db,
+                                                           const Xapian::Query& q, unsigned n,
+                                                           unsigned check = 0,
+                                                           Xapian::doccount* matches = nullptr) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    enquire.set_weighting_scheme(bm25());
+    Xapian::MSet mset = enquire.get_mset(0, n, check);
+    if (matches) *matches = mset.get_matches_estimated();
+    std::vector<std::pair<Xapian::docid, double>> out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_weight());
+    return out;
+  }
+
+  // Expects `a` and `b` to rank the same documents with the same weights.
+  static void expect_same(const std::vector<std::pair<Xapian::docid, double>>& a,
+                          const std::vector<std::pair<Xapian::docid, double>>& b) {
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].first, b[i].first) << "rank " << i;
+      EXPECT_NEAR(a[i].second, b[i].second, 1e-12) << "rank " << i;
+    }
+  }
+
+  TempDir dir;
+  Xapian::Database db;
+  std::shared_ptr<FacetColumns> columns;
+  std::function<Xapian::Query(const std::string&)> leaf;
+};
+
+TEST_F(Bm25TermSourceTest, ColumnsHoldEveryDocumentsLength) {
+  ASSERT_EQ(columns->lengths().size(), db.get_lastdocid() + 1);
+  for (Xapian::docid did : {1u, 2u, 777u, 2000u})
+    EXPECT_EQ(columns->lengths()[did], db.get_doclength(did));
+}
+
+TEST_F(Bm25TermSourceTest, WeighsATermAsBm25WeightDoes) {
+  for (const char* term : {"w0", "w3", "w12", "w49", "absent"}) {
+    SCOPED_TRACE(term);
+    Xapian::doccount by_term = 0, by_source = 0;
+    auto expected = top(db, Xapian::Query(term), 2000, 2000, &by_term);
+    auto got = top(db, leaf(term), 2000, 2000, &by_source);
+    expect_same(expected, got);
+    EXPECT_EQ(by_term, by_source);
+    EXPECT_EQ(by_term, db.get_termfreq(term));
+  }
+}
+
+TEST_F(Bm25TermSourceTest, ScaledCombinedFilteredAndPrunedAsTerms) {
+  auto build = [](auto make) {
+    using Q = Xapian::Query;
+    return std::vector<Q>{
+        Q(Q::OP_OR, make("w1"), Q(Q::OP_SCALE_WEIGHT, make("w8"), 0.3)),
+        Q(Q::OP_AND, make("w2"), Q(Q::OP_OR, make("w5"), make("w20"))),
+        Q(Q::OP_AND_MAYBE, make("w0"), Q(Q::OP_SCALE_WEIGHT, make("w30"), 0.5)),
+        Q(Q::OP_FILTER, Q(Q::OP_OR, make("w4"), make("w9")), Q("Kseven")),
+    };
+  };
+  auto terms = build([](const char* t) { return Xapian::Query(t); });
+  auto sources = build([&](const char* t) { return leaf(t); });
+  for (size_t i = 0; i < terms.size(); ++i) {
+    SCOPED_TRACE(terms[i].get_description());
+    // Every match counted, and the top 10 with Xapian's pruning.
+    expect_same(top(db, terms[i], 2000, 2000), top(db, sources[i], 2000, 2000));
+    expect_same(top(db, terms[i], 10), top(db, sources[i], 10));
+  }
+}
+
+TEST_F(Bm25TermSourceTest, UnweightedItMatchesWhatTheTermMatches) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, leaf("w6"), Xapian::Query("Kseven")));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::MSet mset = enquire.get_mset(0, 2000);
+  Xapian::doccount expected = 0;
+  for (auto it = db.postlist_begin("w6"); it != db.postlist_end("w6"); ++it)
+    if (*it % 7 == 0) ++expected;
+  EXPECT_EQ(mset.size(), expected);
+  for (auto it = mset.begin(); it != mset.end(); ++it) EXPECT_EQ(it.get_weight(), 0);
+}
+
+TEST_F(Bm25TermSourceTest, AQueryHoldingItSerialisesByItsTerm) {
+  EXPECT_EQ(leaf("w1").serialise(), leaf("w1").serialise());
+  EXPECT_NE(leaf("w1").serialise(), leaf("w2").serialise());
+}
+
+}  // namespace
+}  // namespace portal::test
