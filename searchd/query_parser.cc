@@ -490,13 +490,15 @@ std::string date_bound(std::string_view text, bool upper, const std::string& par
   return out;
 }
 
-ParsedQuery parse_query(std::string_view q, const QueryContext& context, const IndexTerms* index) {
+ParsedQuery parse_query(std::string_view q, const QueryContext& context, const IndexTerms* index,
+                        QueryAnalyses::Leaves leaves) {
   std::vector<std::string> fields = {"title", "topic", "type", "lang", "date"};
   for (const auto& f : context.extra_fields) fields.push_back(f.param);
   auto tokens = Lexer(q, fields).run();
 
   ParsedQuery out;
   out.analyses = std::make_shared<QueryAnalyses>();
+  out.analyses->set_leaves(std::move(leaves));
   Parser strict(tokens, context, index, false, out);
   out.strict = strict.parse();
   out.has_text = strict.has_text();

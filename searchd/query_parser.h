@@ -82,9 +82,10 @@ struct ParsedQuery {
   std::shared_ptr<QueryAnalyses> analyses;
 };
 
-// `index`: the terms of the index the query will run on, if known.
+// `index`: the terms of the index the query will run on, if known;
+// `leaves`: how the words' terms become query leaves (QueryAnalyses).
 ParsedQuery parse_query(std::string_view q, const QueryContext& context,
-                        const IndexTerms* index = nullptr);
+                        const IndexTerms* index = nullptr, QueryAnalyses::Leaves leaves = {});
 
 // Validates a date bound ("YYYY", "YYYY-MM" or "YYYY-MM-DD") and returns the
 // string to compare with the date value slot: `upper` bounds are extended so

@@ -51,12 +51,13 @@ struct Alternatives {
   }
 
   // Exact, stemmed and phrase matches (not keys).
-  void append_queries(QueryField field, std::vector<Xapian::Query>& out) const {
+  void append_queries(QueryField field, const QueryAnalyses& analyses,
+                      std::vector<Xapian::Query>& out) const {
     const std::string prefix(field == QueryField::kTitle ? schema::kTitlePrefix : "");
     const std::string stem_prefix(field == QueryField::kTitle ? schema::kTitleStemPrefix
                                                               : schema::kStemPrefix);
-    for (const auto& t : exact) out.emplace_back(prefix + t);
-    for (const auto& s : stems) out.emplace_back(stem_prefix + s);
+    for (const auto& t : exact) out.push_back(analyses.leaf(prefix + t));
+    for (const auto& s : stems) out.push_back(analyses.leaf(stem_prefix + s));
     for (const auto& p : phrases) {
       std::vector<Xapian::Query> terms;
       for (const auto& t : p) terms.emplace_back(prefix + t);
@@ -133,18 +134,19 @@ Xapian::Query build_word_query(std::string_view word, const std::vector<std::str
   for (const auto& stem : own.stems) synonyms.stems.erase(stem);
 
   std::vector<Xapian::Query> alternatives;
-  own.append_queries(field, alternatives);
+  own.append_queries(field, analyses, alternatives);
   if (alternatives.empty()) return Xapian::Query::MatchNothing;
   if (field == QueryField::kAll) {
     std::set<std::string> all_keys = own.keys;
     all_keys.insert(synonyms.keys.begin(), synonyms.keys.end());
     std::vector<Xapian::Query> keys;
-    for (const auto& k : all_keys) keys.emplace_back(std::string(schema::kNameKeyPrefix) + k);
+    for (const auto& k : all_keys)
+      keys.push_back(analyses.leaf(std::string(schema::kNameKeyPrefix) + k));
     if (!keys.empty())
       alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(keys), kNameKeyWeight);
   }
   std::vector<Xapian::Query> synonym_queries;
-  synonyms.append_queries(field, synonym_queries);
+  synonyms.append_queries(field, analyses, synonym_queries);
   if (!synonym_queries.empty())
     alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(synonym_queries),
                               kSynonymWeight);

@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,13 @@ class QueryAnalyses {
  public:
   // analysis::analyzer_for(lang).analyze(text), made the first time.
   const std::vector<analysis::Token>& tokens(std::string_view lang, std::string_view text);
+  // How the words' terms become query leaves (a term's own leaf unless
+  // told otherwise): phrases keep terms, which hold positions.
+  using Leaves = std::function<Xapian::Query(const std::string&)>;
+  void set_leaves(Leaves leaves) { leaves_ = std::move(leaves); }
+  Xapian::Query leaf(const std::string& term) const {
+    return leaves_ ? leaves_(term) : Xapian::Query(term);
+  }
   // A query built from them before, by its builder's key.
   std::optional<Xapian::Query> query(const std::string& key) const;
   void remember(std::string key, Xapian::Query query);
@@ -50,6 +58,7 @@ class QueryAnalyses {
  private:
   std::unordered_map<std::string, std::vector<analysis::Token>> tokens_;
   std::unordered_map<std::string, Xapian::Query> queries_;
+  Leaves leaves_;
 };
 
 // A query for one word (as typed; a hyphenated compound or an elided form

@@ -14,6 +14,7 @@
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
 #include "indexer/stored_data.h"
+#include "searchd/bm25_source.h"
 #include "searchd/concurrency_gate.h"
 #include "searchd/date_filter.h"
 #include "searchd/db_pool.h"
@@ -87,8 +88,11 @@ Xapian::Query filtered(const Plan& p, const Xapian::Query& q, const std::string&
                        Xapian::Query(Xapian::Query::OP_AND, f.begin(), f.end()));
 }
 
+// BM25's least normalised document length (BM25Weight's min_normlen).
+constexpr double kBm25MinNormlen = 0.5;
+
 Xapian::BM25Weight bm25(const RankingOptions& ranking) {
-  return Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5);
+  return Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, kBm25MinNormlen);
 }
 
 // Whether `q` checks word positions (a phrase or a proximity).
@@ -186,6 +190,17 @@ struct Searcher::Impl {
   // else null.
   std::shared_ptr<const FacetColumns> built_columns(const Xapian::Database& db) const {
     return options.facet_columns ? columns.get(db) : nullptr;
+  }
+
+  // Query leaves weighed from the document lengths in memory
+  // (bm25_source.h), on a single local database whose columns are built;
+  // else none (terms).
+  QueryAnalyses::Leaves term_leaves(const Xapian::Database& db) const {
+    if (!single_local(db)) return {};
+    auto built = built_columns(db);
+    if (!built || built->lengths().empty()) return {};
+    return bm25_leaves(std::move(built), Bm25Params{options.ranking.bm25_k1, options.ranking.bm25_b,
+                                                    kBm25MinNormlen});
   }
 
   // After get_mset(): counts what `spy` recorded, from the facet columns of
@@ -746,7 +761,7 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const std::string& revisi
     correction = correct_spelling(db, r.q, parsed.words);
   if (counting.estimated == 0 && correction) {
     const IndexTerms terms = cached_terms(db, revision);
-    ParsedQuery fixed = parse_query(correction->query, context, &terms);
+    ParsedQuery fixed = parse_query(correction->query, context, &terms, term_leaves(db));
     if (retry(fixed.strict, fixed.boosts) ||
         (!fixed.relaxed.empty() && retry(fixed.relaxed, fixed.boosts))) {
       result.corrected = correction->query;
@@ -925,19 +940,22 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   SearchRequest r = request;
   r.ui_lang = r.ui_lang.empty() ? "" : analysis::normalize_language_tag(lower_ascii(r.ui_lang));
 
-  ParsedQuery parsed = parse_query(r.q, impl_->context);
   Plan p = impl_->plan(r);
-  p.relevance =
-      r.sort == SortOrder::kRelevance || (r.sort == SortOrder::kDefault && parsed.has_text);
   SearchResult result;
   auto run = [&] {
     bool partial = false;
     result = impl_->with_db(
         [&](Xapian::Database& db, const std::string& revision) {
+          QueryAnalyses::Leaves leaves = impl_->term_leaves(db);
+          ParsedQuery parsed = parse_query(r.q, impl_->context, nullptr, leaves);
           // Date ranges and field values as this index's own terms.
-          if (!parsed.index_terms) return impl_->run(db, revision, r, parsed, p);
-          const IndexTerms terms = impl_->cached_terms(db, revision);
-          return impl_->run(db, revision, r, parse_query(r.q, impl_->context, &terms), p);
+          if (parsed.index_terms) {
+            const IndexTerms terms = impl_->cached_terms(db, revision);
+            parsed = parse_query(r.q, impl_->context, &terms, std::move(leaves));
+          }
+          p.relevance =
+              r.sort == SortOrder::kRelevance || (r.sort == SortOrder::kDefault && parsed.has_text);
+          return impl_->run(db, revision, r, parsed, p);
         },
         &partial);
     result.partial = partial;
