@@ -7,10 +7,7 @@ namespace portal {
 
 Bm25TermSource::Bm25TermSource(std::string term, std::shared_ptr<const FacetColumns> columns,
                                const Bm25Params& params)
-    : term_(std::move(term)), columns_(std::move(columns)), params_(params) {
-  lengths_ = columns_->lengths().data();
-  documents_ = columns_->lengths().size();
-}
+    : term_(std::move(term)), columns_(std::move(columns)), params_(params) {}
 
 void Bm25TermSource::init(const Xapian::Database& db) {
   it_ = db.postlist_begin(term_);
@@ -53,7 +50,8 @@ void Bm25TermSource::skip_to(Xapian::docid did, double) {
 double Bm25TermSource::get_weight() const {
   const double wdf = it_.get_wdf();
   const Xapian::docid did = *it_;
-  const double length = did < documents_ ? lengths_[did] : 0;
+  const std::vector<uint32_t>& lengths = columns_->lengths();
+  const double length = did < lengths.size() ? lengths[did] : 0;
   // As BM25Weight::get_sumpart().
   const double normlen = std::max(length * len_factor_, params_.min_normlen);
   const double denom = params_.k1 * (normlen * params_.b + (1 - params_.b)) + wdf;

@@ -28,10 +28,11 @@
 
 namespace portal {
 
+// BM25Weight's k1, b and min_normlen (RankingOptions holds the first two).
 struct Bm25Params {
-  double k1 = 1.2;
-  double b = 0.75;
-  double min_normlen = 0.5;
+  double k1;
+  double b;
+  double min_normlen;
 };
 
 class Bm25TermSource final : public Xapian::PostingSource {
@@ -59,8 +60,6 @@ class Bm25TermSource final : public Xapian::PostingSource {
  private:
   std::string term_;
   std::shared_ptr<const FacetColumns> columns_;
-  const uint32_t* lengths_ = nullptr;  // columns_->lengths()
-  size_t documents_ = 0;               // their size
   Bm25Params params_;
   Xapian::PostingIterator it_, end_;
   bool started_ = false;

@@ -198,7 +198,7 @@ struct Searcher::Impl {
   QueryAnalyses::Leaves term_leaves(const Xapian::Database& db) const {
     if (!single_local(db)) return {};
     auto built = built_columns(db);
-    if (!built || built->lengths().empty()) return {};
+    if (!built) return {};
     return bm25_leaves(std::move(built), Bm25Params{options.ranking.bm25_k1, options.ranking.bm25_b,
                                                     kBm25MinNormlen});
   }
