@@ -5,74 +5,131 @@
 
 namespace portal {
 
-Bm25TermSource::Bm25TermSource(std::string term, std::shared_ptr<const FacetColumns> columns,
+Bm25TermSource::Bm25TermSource(std::vector<WeightedTerm> terms,
+                               std::shared_ptr<const FacetColumns> columns,
                                const Bm25Params& params)
-    : term_(std::move(term)), columns_(std::move(columns)), params_(params) {}
+    : terms_(std::move(terms)), columns_(std::move(columns)), params_(params) {}
 
 void Bm25TermSource::init(const Xapian::Database& db) {
-  it_ = db.postlist_begin(term_);
-  end_ = db.postlist_end(term_);
+  parts_.clear();
+  parts_.reserve(terms_.size());
   started_ = false;
-  termfreq_ = db.get_termfreq(term_);
-  // As BM25Weight::init() without a relevance set, for a term queried once
-  // (k3's factor is then 1).
+  current_ = 0;
   const double n = db.get_doccount();
-  double tw = (n - termfreq_ + 0.5) / (termfreq_ + 0.5);
-  if (tw < 2) tw = tw * 0.5 + 1;
-  termweight_ = std::log(tw) * (params_.k1 + 1);
   const double average = db.get_avlength();
   len_factor_ = params_.b == 0 || params_.k1 == 0 || average == 0 ? 0 : 1 / average;
-  // As BM25Weight::get_maxpart().
-  const double wdf_max = termfreq_ ? db.get_wdf_upper_bound(term_) : 0;
-  double denom = params_.k1;
-  if (params_.k1 != 0 && params_.b != 0) {
-    const double normlen_lb = std::max(
-        std::max(wdf_max, static_cast<double>(db.get_doclength_lower_bound())) * len_factor_,
-        params_.min_normlen);
-    denom *= normlen_lb * params_.b + (1 - params_.b);
+  const double length_lb = db.get_doclength_lower_bound();
+  double maxweight = 0, est = 0;
+  termfreq_min_ = termfreq_max_ = 0;
+  for (const auto& [term, factor] : terms_) {
+    Part& part = parts_.emplace_back();
+    part.it = db.postlist_begin(term);
+    part.end = db.postlist_end(term);
+    const Xapian::doccount termfreq = db.get_termfreq(term);
+    // As BM25Weight::init() without a relevance set, for a term queried
+    // once (k3's factor is then 1), scaled by `factor` as OP_SCALE_WEIGHT
+    // scales a term.
+    double tw = (n - termfreq + 0.5) / (termfreq + 0.5);
+    if (tw < 2) tw = tw * 0.5 + 1;
+    part.termweight = std::log(tw) * factor * (params_.k1 + 1);
+    // As BM25Weight::get_maxpart().
+    const double wdf_max = termfreq ? db.get_wdf_upper_bound(term) : 0;
+    double denom = params_.k1;
+    if (params_.k1 != 0 && params_.b != 0) {
+      const double normlen_lb =
+          std::max(std::max(wdf_max, length_lb) * len_factor_, params_.min_normlen);
+      denom *= normlen_lb * params_.b + (1 - params_.b);
+    }
+    denom += wdf_max;
+    if (wdf_max != 0) maxweight += part.termweight * (wdf_max / denom);
+    // As Xapian's OR of the terms estimates its matches.
+    termfreq_min_ = std::max(termfreq_min_, termfreq);
+    termfreq_max_ += termfreq;
+    est = est + termfreq - est * termfreq / n;
   }
-  denom += wdf_max;
-  set_maxweight(wdf_max == 0 ? 0 : termweight_ * (wdf_max / denom));
+  termfreq_max_ = std::min<Xapian::doccount>(termfreq_max_, db.get_doccount());
+  termfreq_est_ = static_cast<Xapian::doccount>(est + 0.5);
+  set_maxweight(maxweight);
+}
+
+void Bm25TermSource::start() {
+  started_ = true;
+  for (auto& part : parts_) part.read();
+}
+
+void Bm25TermSource::settle() {
+  Xapian::docid least = kEnded;
+  for (const auto& part : parts_) least = std::min(least, part.did);
+  current_ = least;
 }
 
 void Bm25TermSource::next(double) {
-  if (started_)
-    ++it_;
-  else
-    started_ = true;
+  if (!started_) {
+    start();
+  } else {
+    for (auto& part : parts_)
+      if (part.did == current_) {
+        ++part.it;
+        part.read();
+      }
+  }
+  settle();
 }
 
 void Bm25TermSource::skip_to(Xapian::docid did, double) {
-  started_ = true;
-  it_.skip_to(did);
+  if (!started_) start();
+  for (auto& part : parts_)
+    if (part.did < did) {
+      part.it.skip_to(did);
+      part.read();
+    }
+  settle();
 }
 
 double Bm25TermSource::get_weight() const {
-  const double wdf = it_.get_wdf();
-  const Xapian::docid did = *it_;
   const std::vector<uint32_t>& lengths = columns_->lengths();
-  const double length = did < lengths.size() ? lengths[did] : 0;
-  // As BM25Weight::get_sumpart().
+  const double length = current_ < lengths.size() ? lengths[current_] : 0;
+  // As BM25Weight::get_sumpart(), for each term the document holds.
   const double normlen = std::max(length * len_factor_, params_.min_normlen);
-  const double denom = params_.k1 * (normlen * params_.b + (1 - params_.b)) + wdf;
-  return termweight_ * (wdf / denom);
+  const double k = params_.k1 * (normlen * params_.b + (1 - params_.b));
+  double weight = 0;
+  for (const auto& part : parts_)
+    if (part.did == current_) {
+      const double wdf = part.it.get_wdf();
+      weight += part.termweight * (wdf / (k + wdf));
+    }
+  return weight;
 }
 
 Bm25TermSource* Bm25TermSource::clone() const {
-  return new Bm25TermSource(term_, columns_, params_);
+  return new Bm25TermSource(terms_, columns_, params_);
 }
 
 std::string Bm25TermSource::serialise() const {
-  return Xapian::sortable_serialise(params_.k1) + Xapian::sortable_serialise(params_.b) +
-         Xapian::sortable_serialise(params_.min_normlen) + term_;
+  std::string out = Xapian::sortable_serialise(params_.k1) + Xapian::sortable_serialise(params_.b) +
+                    Xapian::sortable_serialise(params_.min_normlen);
+  for (const auto& [term, factor] : terms_) {
+    out += Xapian::sortable_serialise(factor);
+    out += Xapian::sortable_serialise(static_cast<double>(term.size()));
+    out += term;
+  }
+  return out;
 }
 
-std::string Bm25TermSource::get_description() const { return "Bm25TermSource(" + term_ + ")"; }
+std::string Bm25TermSource::get_description() const {
+  std::string out = "Bm25TermSource(";
+  for (size_t i = 0; i < terms_.size(); ++i) {
+    if (i) out += ", ";
+    out += terms_[i].term;
+    if (terms_[i].factor != 1.0) out += " * " + std::to_string(terms_[i].factor);
+  }
+  return out + ")";
+}
 
-std::function<Xapian::Query(const std::string&)> bm25_leaves(
-    std::shared_ptr<const FacetColumns> columns, const Bm25Params& params) {
-  return [columns = std::move(columns), params](const std::string& term) {
-    return Xapian::Query((new Bm25TermSource(term, columns, params))->release());
+QueryAnalyses::Leaves bm25_leaves(std::shared_ptr<const FacetColumns> columns,
+                                  const Bm25Params& params) {
+  return [columns = std::move(columns), params](const std::vector<WeightedTerm>& terms) {
+    return Xapian::Query((new Bm25TermSource(terms, columns, params))->release());
   };
 }
 

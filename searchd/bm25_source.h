@@ -1,4 +1,4 @@
-// A term's BM25 weight, as Xapian's BM25Weight computes it, from document
+// Terms' BM25 weights, as Xapian's BM25Weight computes them, from document
 // lengths held in memory.
 //
 // Xapian 1.4 weighs a term's match with the document's length, which it
@@ -8,6 +8,13 @@
 // a one-word search on Reuters-21578). This source walks the term's posting
 // list and reads the length from FacetColumns::lengths() instead: the same
 // weight, for a lookup in an array.
+//
+// Several terms at once (the forms, stems, keys and synonyms of one word,
+// each with its factor): the source matches a document holding any of them
+// and weighs it with the sum of their weights, each scaled by its factor, as
+// Xapian's OR of the terms scaled by OP_SCALE_WEIGHT does, for one read of
+// the document's length and one leaf where Xapian's OR would walk a tree of
+// one leaf per term.
 //
 // Same weight: BM25Weight(k1, 0, 1, b, min_normlen) for a term queried once
 // (a term queried twice is weighed as two terms queried once, where Xapian
@@ -20,11 +27,12 @@
 
 #include <xapian.h>
 
-#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "searchd/facet_columns.h"
+#include "searchd/query_terms.h"
 
 namespace portal {
 
@@ -38,17 +46,17 @@ struct Bm25Params {
 class Bm25TermSource final : public Xapian::PostingSource {
  public:
   // `columns`: those of the revision the source will be matched against.
-  Bm25TermSource(std::string term, std::shared_ptr<const FacetColumns> columns,
+  Bm25TermSource(std::vector<WeightedTerm> terms, std::shared_ptr<const FacetColumns> columns,
                  const Bm25Params& params);
 
   void init(const Xapian::Database& db) override;
-  Xapian::doccount get_termfreq_min() const override { return termfreq_; }
-  Xapian::doccount get_termfreq_est() const override { return termfreq_; }
-  Xapian::doccount get_termfreq_max() const override { return termfreq_; }
+  Xapian::doccount get_termfreq_min() const override { return termfreq_min_; }
+  Xapian::doccount get_termfreq_est() const override { return termfreq_est_; }
+  Xapian::doccount get_termfreq_max() const override { return termfreq_max_; }
   void next(double min_wt) override;
   void skip_to(Xapian::docid did, double min_wt) override;
-  bool at_end() const override { return it_ == end_; }
-  Xapian::docid get_docid() const override { return *it_; }
+  bool at_end() const override { return current_ == kEnded; }
+  Xapian::docid get_docid() const override { return current_; }
   double get_weight() const override;
   Bm25TermSource* clone() const override;
   // Serialisable, so that a query holding it can be compared by its
@@ -58,19 +66,31 @@ class Bm25TermSource final : public Xapian::PostingSource {
   std::string get_description() const override;
 
  private:
-  std::string term_;
+  static constexpr Xapian::docid kEnded = static_cast<Xapian::docid>(-1);
+  struct Part {
+    Xapian::PostingIterator it, end;
+    Xapian::docid did = 0;  // where `it` is; kEnded past its end
+    double termweight = 0;  // as BM25Weight's, times k1 + 1 and the factor
+    void read() { did = it == end ? kEnded : *it; }
+  };
+  // Every part started (on its first document), once.
+  void start();
+  // current_ set to the least document of the parts.
+  void settle();
+
+  std::vector<WeightedTerm> terms_;
   std::shared_ptr<const FacetColumns> columns_;
   Bm25Params params_;
-  Xapian::PostingIterator it_, end_;
+  std::vector<Part> parts_;
   bool started_ = false;
-  Xapian::doccount termfreq_ = 0;
-  double termweight_ = 0;  // as BM25Weight's, times k1 + 1
+  Xapian::docid current_ = 0;
+  Xapian::doccount termfreq_min_ = 0, termfreq_est_ = 0, termfreq_max_ = 0;
   double len_factor_ = 0;  // 1 / the average length
 };
 
-// Query leaves for terms weighed by Bm25TermSource, for a query of
+// Query leaves of terms weighed by Bm25TermSource, for a query of
 // `columns`' revision of one local database.
-std::function<Xapian::Query(const std::string&)> bm25_leaves(
-    std::shared_ptr<const FacetColumns> columns, const Bm25Params& params);
+QueryAnalyses::Leaves bm25_leaves(std::shared_ptr<const FacetColumns> columns,
+                                  const Bm25Params& params);
 
 }  // namespace portal

@@ -50,14 +50,18 @@ struct Alternatives {
     for (const auto& lang : or_default(languages)) add(analyses.tokens(lang, text));
   }
 
-  // Exact, stemmed and phrase matches (not keys).
-  void append_queries(QueryField field, const QueryAnalyses& analyses,
-                      std::vector<Xapian::Query>& out) const {
+  // The exact and stemmed terms (not keys), each scaled by `factor`.
+  void append_terms(QueryField field, double factor, std::vector<WeightedTerm>& out) const {
     const std::string prefix(field == QueryField::kTitle ? schema::kTitlePrefix : "");
     const std::string stem_prefix(field == QueryField::kTitle ? schema::kTitleStemPrefix
                                                               : schema::kStemPrefix);
-    for (const auto& t : exact) out.push_back(analyses.leaf(prefix + t));
-    for (const auto& s : stems) out.push_back(analyses.leaf(stem_prefix + s));
+    for (const auto& t : exact) out.push_back({prefix + t, factor});
+    for (const auto& s : stems) out.push_back({stem_prefix + s, factor});
+  }
+
+  // The phrase matches.
+  void append_phrases(QueryField field, std::vector<Xapian::Query>& out) const {
+    const std::string prefix(field == QueryField::kTitle ? schema::kTitlePrefix : "");
     for (const auto& p : phrases) {
       std::vector<Xapian::Query> terms;
       for (const auto& t : p) terms.emplace_back(prefix + t);
@@ -133,20 +137,46 @@ Xapian::Query build_word_query(std::string_view word, const std::vector<std::str
   for (const auto& term : own.exact) synonyms.exact.erase(term);
   for (const auto& stem : own.stems) synonyms.stems.erase(stem);
 
-  std::vector<Xapian::Query> alternatives;
-  own.append_queries(field, analyses, alternatives);
-  if (alternatives.empty()) return Xapian::Query::MatchNothing;
+  std::vector<WeightedTerm> own_terms, keys, synonym_terms;
+  std::vector<Xapian::Query> own_phrases, synonym_phrases;
+  own.append_terms(field, 1.0, own_terms);
+  own.append_phrases(field, own_phrases);
+  if (own_terms.empty() && own_phrases.empty()) return Xapian::Query::MatchNothing;
   if (field == QueryField::kAll) {
     std::set<std::string> all_keys = own.keys;
     all_keys.insert(synonyms.keys.begin(), synonyms.keys.end());
-    std::vector<Xapian::Query> keys;
     for (const auto& k : all_keys)
-      keys.push_back(analyses.leaf(std::string(schema::kNameKeyPrefix) + k));
-    if (!keys.empty())
-      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(keys), kNameKeyWeight);
+      keys.push_back({std::string(schema::kNameKeyPrefix) + k, kNameKeyWeight});
+  }
+  synonyms.append_terms(field, kSynonymWeight, synonym_terms);
+  synonyms.append_phrases(field, synonym_phrases);
+
+  std::vector<Xapian::Query> alternatives;
+  if (const auto& leaves = analyses.leaves()) {
+    // One leaf for every term, the phrases beside it.
+    own_terms.insert(own_terms.end(), keys.begin(), keys.end());
+    own_terms.insert(own_terms.end(), synonym_terms.begin(), synonym_terms.end());
+    if (!own_terms.empty()) alternatives.push_back(leaves(own_terms));
+    alternatives.insert(alternatives.end(), own_phrases.begin(), own_phrases.end());
+    if (!synonym_phrases.empty())
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(synonym_phrases),
+                                kSynonymWeight);
+    return any_of(alternatives);
+  }
+  // Each term its own leaf: the looser ones scaled by group.
+  auto append_leaves = [](const std::vector<WeightedTerm>& terms, std::vector<Xapian::Query>& out) {
+    for (const auto& t : terms) out.emplace_back(t.term);
+  };
+  append_leaves(own_terms, alternatives);
+  alternatives.insert(alternatives.end(), own_phrases.begin(), own_phrases.end());
+  if (!keys.empty()) {
+    std::vector<Xapian::Query> key_leaves;
+    append_leaves(keys, key_leaves);
+    alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(key_leaves), kNameKeyWeight);
   }
   std::vector<Xapian::Query> synonym_queries;
-  synonyms.append_queries(field, analyses, synonym_queries);
+  append_leaves(synonym_terms, synonym_queries);
+  synonym_queries.insert(synonym_queries.end(), synonym_phrases.begin(), synonym_phrases.end());
   if (!synonym_queries.empty())
     alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(synonym_queries),
                               kSynonymWeight);

@@ -27,6 +27,12 @@ enum class QueryField { kAll, kTitle };
 inline constexpr double kNameKeyWeight = 0.3;
 inline constexpr double kSynonymWeight = 0.5;
 
+// A term a word may match, and the factor its weight is scaled by.
+struct WeightedTerm {
+  std::string term;
+  double factor = 1.0;
+};
+
 // The languages a query's words are analysed in. A short query is ambiguous,
 // so this returns every candidate its script allows: Cyrillic gives uk and
 // ru (only one of them when the query has letters only it uses: і ї є ґ for
@@ -44,13 +50,12 @@ class QueryAnalyses {
  public:
   // analysis::analyzer_for(lang).analyze(text), made the first time.
   const std::vector<analysis::Token>& tokens(std::string_view lang, std::string_view text);
-  // How the words' terms become query leaves (a term's own leaf unless
-  // told otherwise): phrases keep terms, which hold positions.
-  using Leaves = std::function<Xapian::Query(const std::string&)>;
+  // How the terms a word may match become one query leaf, whose weight is
+  // the sum of theirs (each scaled by its factor), when told so; else each
+  // term is its own leaf. Phrases keep terms, which hold positions.
+  using Leaves = std::function<Xapian::Query(const std::vector<WeightedTerm>&)>;
   void set_leaves(Leaves leaves) { leaves_ = std::move(leaves); }
-  Xapian::Query leaf(const std::string& term) const {
-    return leaves_ ? leaves_(term) : Xapian::Query(term);
-  }
+  const Leaves& leaves() const { return leaves_; }
   // A query built from them before, by its builder's key.
   std::optional<Xapian::Query> query(const std::string& key) const;
   void remember(std::string key, Xapian::Query query);

@@ -40,8 +40,11 @@ class Bm25TermSourceTest : public ::testing::Test {
     w.commit();
     db = Xapian::Database(dir.file("db"));
     columns = std::make_shared<FacetColumns>(db, std::vector<SlotCounter::Spec>{});
-    leaf = bm25_leaves(columns, kParams);
+    leaves = bm25_leaves(columns, kParams);
   }
+
+  // A source of one term.
+  Xapian::Query leaf(const std::string& term) const { return leaves({{term, 1.0}}); }
 
   // The top `n` of `q` (and all counted), as docids and weights.
   static std::vector<std::pair<Xapian::docid, double>> top(const Xapian::Database& db,
@@ -71,7 +74,7 @@ class Bm25TermSourceTest : public ::testing::Test {
   TempDir dir;
   Xapian::Database db;
   std::shared_ptr<FacetColumns> columns;
-  std::function<Xapian::Query(const std::string&)> leaf;
+  QueryAnalyses::Leaves leaves;
 };
 
 TEST_F(Bm25TermSourceTest, ColumnsHoldEveryDocumentsLength) {
@@ -112,6 +115,35 @@ TEST_F(Bm25TermSourceTest, ScaledCombinedFilteredAndPrunedAsTerms) {
   }
 }
 
+TEST_F(Bm25TermSourceTest, SeveralTermsWeighAsTheirScaledOr) {
+  using Q = Xapian::Query;
+  const std::vector<std::vector<WeightedTerm>> groups = {
+      {{"w1", 1.0}, {"w8", 1.0}},
+      {{"w3", 1.0}, {"w14", 0.3}, {"w40", 0.5}, {"absent", 1.0}},
+      {{"w0", 1.0}, {"w2", 0.3}},
+      {{"w25", 0.5}},
+  };
+  for (const auto& group : groups) {
+    std::vector<Q> scaled;
+    for (const auto& [term, factor] : group)
+      scaled.emplace_back(Q::OP_SCALE_WEIGHT, Q(term), factor);
+    const Q terms(Q::OP_OR, scaled.begin(), scaled.end());
+    SCOPED_TRACE(terms.get_description());
+    Xapian::doccount by_terms = 0, by_source = 0;
+    expect_same(top(db, terms, 2000, 2000, &by_terms),
+                top(db, leaves(group), 2000, 2000, &by_source));
+    EXPECT_EQ(by_terms, by_source);
+    // Pruned to a top 10, beside another word, required or not.
+    expect_same(top(db, terms, 10), top(db, leaves(group), 10));
+    for (auto op : {Q::OP_OR, Q::OP_AND, Q::OP_AND_MAYBE}) {
+      expect_same(top(db, Q(op, terms, Q("w5")), 10),
+                  top(db, Q(op, leaves(group), leaf("w5")), 10));
+      expect_same(top(db, Q(op, Q("w5"), terms), 10, 2000),
+                  top(db, Q(op, leaf("w5"), leaves(group)), 10, 2000));
+    }
+  }
+}
+
 TEST_F(Bm25TermSourceTest, UnweightedItMatchesWhatTheTermMatches) {
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, leaf("w6"), Xapian::Query("Kseven")));
@@ -127,6 +159,11 @@ TEST_F(Bm25TermSourceTest, UnweightedItMatchesWhatTheTermMatches) {
 TEST_F(Bm25TermSourceTest, AQueryHoldingItSerialisesByItsTerm) {
   EXPECT_EQ(leaf("w1").serialise(), leaf("w1").serialise());
   EXPECT_NE(leaf("w1").serialise(), leaf("w2").serialise());
+  EXPECT_NE(leaves({{"w1", 1.0}, {"w2", 1.0}}).serialise(), leaf("w1").serialise());
+  EXPECT_NE(leaves({{"w1", 1.0}, {"w2", 1.0}}).serialise(),
+            leaves({{"w1", 1.0}, {"w2", 0.5}}).serialise());
+  EXPECT_NE(leaves({{"w1", 1.0}, {"w2", 1.0}}).serialise(),
+            leaves({{"w1w", 1.0}, {"2", 1.0}}).serialise());
 }
 
 }  // namespace
