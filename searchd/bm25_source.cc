@@ -45,7 +45,7 @@ void Bm25TermSource::init(const Xapian::Database& db) {
     // As Xapian's OR of the terms estimates its matches.
     termfreq_min_ = std::max(termfreq_min_, termfreq);
     termfreq_max_ += termfreq;
-    est = est + termfreq - est * termfreq / n;
+    if (n > 0) est = est + termfreq - est * termfreq / n;
   }
   termfreq_max_ = std::min<Xapian::doccount>(termfreq_max_, db.get_doccount());
   termfreq_est_ = static_cast<Xapian::doccount>(est + 0.5);

@@ -144,6 +144,17 @@ TEST_F(Bm25TermSourceTest, SeveralTermsWeighAsTheirScaledOr) {
   }
 }
 
+TEST_F(Bm25TermSourceTest, AnEmptyIndexMatchesNothing) {
+  Xapian::WritableDatabase w(dir.file("empty"), Xapian::DB_CREATE);
+  w.commit();
+  Xapian::Database empty(dir.file("empty"));
+  auto empty_columns = std::make_shared<FacetColumns>(empty, std::vector<SlotCounter::Spec>{});
+  Xapian::Query q = bm25_leaves(empty_columns, kParams)({{"w1", 1.0}, {"w2", 0.3}});
+  Xapian::doccount matches = 1;
+  EXPECT_TRUE(top(empty, q, 10, 10, &matches).empty());
+  EXPECT_EQ(matches, 0u);
+}
+
 TEST_F(Bm25TermSourceTest, UnweightedItMatchesWhatTheTermMatches) {
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, leaf("w6"), Xapian::Query("Kseven")));
