@@ -8,7 +8,7 @@ packages=(
   libxapian-dev xapian-tools
   libicu-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev libzstd-dev liblz4-dev libxxhash-dev libjemalloc-dev
-  nlohmann-json3-dev libsimdjson-dev libabsl-dev
+  nlohmann-json3-dev rapidjson-dev libsimdjson-dev libabsl-dev
   libcli11-dev
   libgumbo-dev
   libhunspell-dev hunspell-uk

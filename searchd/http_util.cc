@@ -6,9 +6,16 @@
 namespace portal::http {
 
 void send_json(httplib::Response& response, int status, const nlohmann::json& body) {
+  send_json_text(response, status,
+                 body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+void send_json_text(httplib::Response& response, int status, std::string body) {
   response.status = status;
-  response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                       "application/json; charset=utf-8");
+  // As set_content(), without copying the body.
+  response.body = std::move(body);
+  response.headers.erase("Content-Type");
+  response.set_header("Content-Type", "application/json; charset=utf-8");
 }
 
 void send_error(httplib::Response& response, int status, const std::string& code,

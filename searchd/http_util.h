@@ -14,6 +14,9 @@ namespace portal::http {
 // Writes `body` as the JSON response with `status`.
 void send_json(httplib::Response& response, int status, const nlohmann::json& body);
 
+// Writes `body`, a JSON text, as the response with `status`.
+void send_json_text(httplib::Response& response, int status, std::string body);
+
 // Writes {"error":{"code":code,"message":message}} with `status`.
 void send_error(httplib::Response& response, int status, const std::string& code,
                 const std::string& message);

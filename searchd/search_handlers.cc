@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "searchd/http_util.h"
-#include "searchd/json_object.h"
 #include "searchd/request_context.h"
+#include "searchd/search_json.h"
 #include "searchd/searcher.h"
 
 namespace portal::http {
@@ -57,63 +57,6 @@ std::vector<std::string> list_param(const httplib::Request& req, const char* nam
   return out;
 }
 
-json optional_string(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
-
-// The JSON of a hit or a result, their strings moved into it.
-json hit_json(Hit&& h) {
-  json translations = json_array(h.translations.size());
-  for (auto& t : h.translations)
-    translations.push_back(JsonObject()
-                               .add("id", std::move(t.id))
-                               .add("lang", std::move(t.lang))
-                               .add("title", std::move(t.title))
-                               .add("url", std::move(t.url))
-                               .take());
-  return JsonObject()
-      .add("id", std::move(h.id))
-      .add("lang", std::move(h.lang))
-      .add("title", std::move(h.title))
-      .add("title_html", std::move(h.title_html))
-      .add("snippet_html", std::move(h.snippet_html))
-      .add("snippet", std::move(h.snippet))
-      .add("url", std::move(h.url))
-      .add("date", std::move(h.date))
-      .add("type", std::move(h.type))
-      .add("topics", std::move(h.topics))
-      .add("score", h.score)
-      .add("translations", std::move(translations))
-      .take();
-}
-
-json result_json(SearchResult&& r) {
-  json hits = json_array(r.hits.size());
-  for (auto& h : r.hits) hits.push_back(hit_json(std::move(h)));
-  JsonObject facets;
-  for (auto& f : r.facets) {
-    json values = json_array(f.values.size());
-    for (auto& v : f.values)
-      values.push_back(JsonObject().add("value", std::move(v.value)).add("count", v.count).take());
-    facets.add(f.name.c_str(), std::move(values));
-  }
-  return JsonObject()
-      .add("query", JsonObject()
-                        .add("q", std::move(r.q))
-                        .add("corrected", optional_string(r.corrected))
-                        .add("relaxed", r.relaxed)
-                        .take())
-      .add("total", r.total)
-      .add("total_is_exact", r.total_is_exact)
-      .add("facets_exact", r.facets_exact)
-      .add("partial", r.partial)
-      .add("page", r.page)
-      .add("per_page", r.per_page)
-      .add("took_ms", r.took_ms)
-      .add("hits", std::move(hits))
-      .add("facets", facets.take())
-      .add("did_you_mean", optional_string(r.did_you_mean))
-      .take();
-}
-
 SearchRequest search_request(const httplib::Request& req, const Searcher& searcher) {
   SearchRequest r;
   r.q = req.get_param_value("q");
@@ -145,7 +88,7 @@ void handle_search(Services& services, const httplib::Request& request,
   SearchRequest search = search_request(request, services.searcher);
   SearchResult result = services.searcher.search(search);
   current_request().hits = static_cast<long>(result.total);
-  send_json(response, 200, result_json(std::move(result)));
+  send_json_text(response, 200, search_result_json(result));
 }
 
 void handle_suggest(Services& services, const httplib::Request& request,
@@ -176,9 +119,7 @@ void handle_similar(Services& services, const httplib::Request& request,
   r.id = path_param(request, 1);
   r.limit = int_param(request, "limit", 10, 1, 50);
   r.lang = request.get_param_value("lang");
-  json hits = json::array();
-  for (auto& h : services.searcher.similar(r)) hits.push_back(hit_json(std::move(h)));
-  send_json(response, 200, {{"id", r.id}, {"hits", hits}});
+  send_json_text(response, 200, similar_json(r.id, services.searcher.similar(r)));
 }
 
 }  // namespace portal::http
