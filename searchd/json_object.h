@@ -1,7 +1,8 @@
 // A JSON object built member by member, its values moved in. A braced list
 // (`json{{"key", value}, ...}`) builds each member as an array of two first
-// and copies it out again: for a page of search results, half the time of
-// its JSON.
+// and copies it out again (for a page of search results, when they were
+// built so, half the time of its JSON; they are now written by
+// search_json.h).
 #pragma once
 
 #include <nlohmann/json.hpp>
