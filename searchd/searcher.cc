@@ -336,6 +336,21 @@ struct Searcher::Impl {
       out.emplace(it.get_collapse_key(), ScoredDocument(it.get_document(), it.get_weight()));
     return out;
   }
+  // Whether Xapian's matcher weighs every match of `q` however it is ranked:
+  // a wildcard, scaled or not. Its terms are weighed as one synonym, whose
+  // bound the best matches never approach; a word's bound they may, and the
+  // matcher then stops early (a broad word such as "with" at 1M: 9 ms, 29
+  // counting every match).
+  static bool weighs_every_match(const Xapian::Query& q) {
+    switch (q.get_type()) {
+      case Xapian::Query::OP_WILDCARD:
+        return true;
+      case Xapian::Query::OP_SCALE_WEIGHT:
+        return weighs_every_match(q.get_subquery(0));
+      default:
+        return false;
+    }
+  }
   // Whether `db` is a single local database (make_hits() may stream values).
   bool single_local(const Xapian::Database& db) const {
     return !portable_spies.load() && db.size() == 1;
@@ -547,6 +562,13 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   }
   const bool collapse = r.collapse && p.groups;
   Xapian::doccount check = counter ? count_limit(db) : 0;
+  // Ranked by relevance, a prefix alone has nothing the matcher can skip: it
+  // weighs every match. Where no facet is counted, its matches are then
+  // counted as they are weighed, exactly, rather than in a sample of the
+  // index afterwards (which walks its terms' posting lists a second time).
+  if (counter && spies.empty() && p.relevance && single_local(db) &&
+      weighs_every_match(ranked_by.text))
+    check = db.get_doccount();
   // Where every match of one local index is counted, ranked by relevance,
   // the spy that counts them ranks them too (top_matches.h).
   const bool spy_ranks = counter && p.relevance && check == db.get_doccount() && single_local(db);

@@ -504,6 +504,32 @@ TEST_F(SearcherListingTest, AFirstEstimatePastTheLimitIsCheckedOnTheSample) {
   EXPECT_EQ(facet(narrow, "year"), (std::map<std::string, unsigned long>{{"2019", 60}}));
 }
 
+TEST_F(SearcherListingTest, APrefixAloneWithoutFacetsIsCountedAsItIsRanked) {
+  // Xapian's matcher weighs every match of a prefix alone (its terms weigh
+  // as one synonym): where no facet is counted, the matches are counted as
+  // they are weighed, exactly, and not again in a sample. With facets, or a
+  // word alone (whose match may stop early), past the limit in a sample.
+  write(harbour_articles(3200, "p"));
+  SearcherOptions capped;
+  capped.exact_count_limit = 90;
+  Searcher searcher(db, capped), uncapped(db);
+  SearchRequest r;
+  r.q = "harb*";
+  EXPECT_FALSE(searcher.search(r).total_is_exact);
+  r.facets = {"none"};
+  auto counted = searcher.search(r);
+  EXPECT_TRUE(counted.total_is_exact);
+  EXPECT_EQ(counted.total, 3200u);
+  auto whole = uncapped.search(r);
+  ASSERT_EQ(counted.hits.size(), whole.hits.size());
+  for (size_t i = 0; i < whole.hits.size(); ++i) {
+    EXPECT_EQ(counted.hits[i].id, whole.hits[i].id);
+    EXPECT_DOUBLE_EQ(counted.hits[i].score, whole.hits[i].score);
+  }
+  r.q = "harbour";
+  EXPECT_FALSE(searcher.search(r).total_is_exact);
+}
+
 TEST_F(SearcherListingTest, AFilteredFacetOfABroadMatchIsCountedOnTheSample) {
   // A facet with a selected value is counted without its own filter: a match
   // of its own, which the first estimate can put past the limit too. It is
