@@ -129,6 +129,7 @@ SlotCounter::Spec group_counter_spec() { return {schema::kGroupSlot, false, 0}; 
 SlotCounter::Spec date_column_spec() { return {schema::kDateSlot, false, 0}; }
 
 void LocalCountSpy::operator()(const Xapian::Document& doc, double wt) {
+  if (++seen_ > cap_) throw CapReached{};
   if (top_) top_->add(doc.get_docid(), wt);
   if (streams_) {
     ids_.push_back(doc.get_docid());

@@ -146,6 +146,11 @@ class LocalCountSpy final : public Xapian::MatchSpy {
   }
   // Hands `top` every match and its weight too (none when null).
   void rank(TopMatches* top) { top_ = top; }
+  // Thrown by operator() at the match past the cap, out of Xapian's matcher:
+  // nothing is counted then, and `top` holds the best of the first `cap`.
+  struct CapReached {};
+  // Stops the match at the match past `cap` (CapReached).
+  void cap(Xapian::doccount cap) { cap_ = cap; }
   void operator()(const Xapian::Document& doc, double wt) override;
   // False when there is nothing to count (the spy need not be added).
   bool counting() const { return !counters_.empty(); }
@@ -156,6 +161,8 @@ class LocalCountSpy final : public Xapian::MatchSpy {
  private:
   std::vector<SlotCounter*> counters_;
   TopMatches* top_ = nullptr;
+  Xapian::doccount cap_ = static_cast<Xapian::doccount>(-1);
+  Xapian::doccount seen_ = 0;
   bool streams_;
   std::vector<Xapian::docid> ids_;
 };

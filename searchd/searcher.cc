@@ -40,6 +40,9 @@ constexpr int kDbRetries = 3;
 constexpr Xapian::doccount kBroadIndexPerLimit = 32;
 // The same for a match only counted, a disjunctive facet's (Searcher::Impl::run).
 constexpr Xapian::doccount kBroadCountedIndexPerLimit = 2;
+// A weight cutoff taken from weights already computed, lowered by this much
+// so that rounding never drops the match it came from.
+constexpr double kCutoffMargin = 1e-9;
 // An index of at most this many times the exact count limit is counted whole
 // (Searcher::Impl::count_limit).
 constexpr unsigned long kCountWholePerLimit = 3;
@@ -569,14 +572,17 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   if (counter && spies.empty() && p.relevance && single_local(db) &&
       weighs_every_match(ranked_by.text))
     check = db.get_doccount();
-  // Where every match of one local index is counted, ranked by relevance,
-  // the spy that counts them ranks them too (top_matches.h).
-  const bool spy_ranks = counter && p.relevance && check == db.get_doccount() && single_local(db);
-  if (collapse && !spy_ranks) enquire.set_collapse_key(schema::kGroupSlot);
   if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
   // A broad match is ranked without counting, and counted in a sample of
   // the index only.
-  const Xapian::doccount broad = counter ? broad_estimate(enquire, db, check) : 0;
+  Xapian::doccount broad = counter ? broad_estimate(enquire, db, check) : 0;
+  // Where the matches of one local index are counted, ranked by relevance,
+  // the spy that counts them ranks them too (top_matches.h): every match, or
+  // on an index with samples the first `check` of them; a match found larger
+  // is then ranked again, without counting, and counted in a sample.
+  const bool spy_ranks = counter && p.relevance && !broad && single_local(db) &&
+                         (check == db.get_doccount() || has_samples(db));
+  if (collapse && !spy_ranks) enquire.set_collapse_key(schema::kGroupSlot);
   LocalCountSpy local_spy(db);
   // Sorting by value without collapsing, Xapian 1.4's matcher calls the spies
   // a second time for documents of remote shards that sort below its page
@@ -595,21 +601,47 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   } else {
     check = 0;
   }
-  TopMatches top(collapse ? SIZE_MAX : rescoring ? window : first + count);
-  if (spy_ranks) local_spy.rank(&top);
+  const Xapian::doccount kept = rescoring ? window : first + count;
+  TopMatches top(collapse ? SIZE_MAX : kept);
+  if (spy_ranks) {
+    local_spy.rank(&top);
+    if (check < db.get_doccount()) local_spy.cap(check);
+  }
   auto started = std::chrono::steady_clock::now();
-  Xapian::MSet mset = spy_ranks   ? count_every_match(enquire, db)
-                      : rescoring ? enquire.get_mset(0, window, check)
-                                  : enquire.get_mset(first, count, check);
+  Xapian::MSet mset;
+  bool over_cap = false;
+  if (spy_ranks) {
+    try {
+      mset = count_every_match(enquire, db);
+    } catch (const LocalCountSpy::CapReached&) {
+      over_cap = true;
+    }
+  } else {
+    mset = rescoring ? enquire.get_mset(0, window, check) : enquire.get_mset(first, count, check);
+  }
+  if (over_cap) {
+    // Past `check` matches: ranked again as a broad match is, below the
+    // worst of the best `kept` of the first ones skipped from the start.
+    std::vector<TopMatch> so_far =
+        top.best(kept, collapse ? group_reader(db) : std::function<std::string(Xapian::docid)>());
+    Xapian::Enquire ranked(db);
+    ranked.set_query(query);
+    ranked.set_weighting_scheme(bm25(ranking));
+    if (collapse) ranked.set_collapse_key(schema::kGroupSlot);
+    if (options.time_limit_s > 0) ranked.set_time_limit(options.time_limit_s);
+    if (so_far.size() >= kept) ranked.set_cutoff(0, so_far.back().weight * (1 - kCutoffMargin));
+    mset = rescoring ? ranked.get_mset(0, window) : ranked.get_mset(first, count);
+    broad = std::max(mset.get_uncollapsed_matches_estimated(), check + 1);
+  }
   if (counted) counted->get_mset(0, 0, check);
   // The matcher stops early only when it runs out of time.
   counting.cut_short =
       options.time_limit_s > 0 &&
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >=
           options.time_limit_s;
-  count_local(local_spy, db);
+  if (!over_cap) count_local(local_spy, db);
   counting.estimated = mset.get_matches_estimated();
-  if (spy_ranks && collapse) counting.estimated = counter->groups();
+  if (spy_ranks && !over_cap && collapse) counting.estimated = counter->groups();
   if (counter) {
     // Past `check` documents the matcher skips those that cannot reach the
     // page: the spies saw the first documents of a larger match, and the
@@ -637,7 +669,7 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
     }
   }
   std::vector<TopMatch> best;
-  if (spy_ranks) {
+  if (spy_ranks && !over_cap) {
     best = top.best(rescoring ? window : first + count,
                     collapse ? group_reader(db) : std::function<std::string(Xapian::docid)>());
     if (!rescoring) best.erase(best.begin(), best.begin() + std::min<size_t>(first, best.size()));
@@ -648,7 +680,7 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   if (rescoring && !best.empty()) {
     // Collapsing, the spy kept every match; unless the time limit cut the
     // match short.
-    const bool every = spy_ranks && collapse && !counting.cut_short;
+    const bool every = spy_ranks && !over_cap && collapse && !counting.cut_short;
     return rescore(db, p, query, best, window, first, count, every ? &top : nullptr);
   }
   std::vector<Ranked> page;

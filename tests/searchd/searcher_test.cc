@@ -632,6 +632,86 @@ TEST_F(SearcherListingTest, AnIndexOfAtMostThreeTimesTheLimitIsCountedWhole) {
   EXPECT_FALSE(sampled.facets_exact);
 }
 
+TEST_F(SearcherListingTest, AMatchPastTheLimitIsRankedAsAWholeOne) {
+  // Ranked by relevance, a match is ranked as it is counted up to the limit;
+  // found larger, it is ranked again and counted in a sample. Its pages are
+  // those of the match ranked whole: the best articles are spread over the
+  // index, half of them or more past the first 399. On an index without
+  // samples (written before them) the counts of the first matches are scaled
+  // up, and the pages are the same too.
+  std::vector<std::string> lines;
+  for (int i = 0; i < 1200; ++i) {
+    std::string body = "harbour";
+    for (int k = 0; k < (i * 37) % 11; ++k) body += " harbour";
+    for (int k = 0; k < (i * 13) % 17; ++k) body += " cargo";
+    if (i % 3 != 0) body += " cranes";
+    lines.push_back(R"({"id":"m)" + std::to_string(i) + R"(","lang":")" + (i % 2 ? "uk" : "en") +
+                    R"(","translation_group":"g)" + std::to_string(i / 2) + R"(","date":")" +
+                    std::to_string(2019 + i / 300) + R"(-01-01","title":"Notice )" +
+                    std::to_string(i) + R"(","body":")" + body + R"("})");
+  }
+  write(lines);
+  SearcherOptions capped;
+  capped.exact_count_limit = 399;
+  using Facet = std::map<std::string, unsigned long>;
+  auto same_pages = [&](bool sampled) {
+    for (const char* q : {"harbour", "harbour cranes"}) {
+      for (bool collapse : {false, true}) {
+        for (int page : {1, 4}) {
+          SCOPED_TRACE(std::string(q) + (collapse ? " collapsed" : "") + " page " +
+                       std::to_string(page));
+          SearchRequest r;
+          r.q = q;
+          r.collapse = collapse;
+          r.page = page;
+          r.facets = {"year"};
+          auto whole = Searcher(db).search(r), limited = Searcher(db, capped).search(r);
+          ASSERT_TRUE(whole.total_is_exact);
+          ASSERT_EQ(whole.hits.size(), 10u);
+          EXPECT_FALSE(limited.total_is_exact);
+          EXPECT_GT(limited.total, whole.total * 2 / 3);
+          EXPECT_LT(limited.total, whole.total * 3 / 2);
+          EXPECT_FALSE(facet(limited, "year").empty());
+          for (const auto& [year, count] : sampled ? facet(whole, "year") : Facet{}) {
+            EXPECT_GT(facet(limited, "year")[year], count / 2) << year;
+            EXPECT_LT(facet(limited, "year")[year], count * 2) << year;
+          }
+          ASSERT_EQ(limited.hits.size(), whole.hits.size());
+          for (size_t i = 0; i < whole.hits.size(); ++i) {
+            EXPECT_EQ(limited.hits[i].id, whole.hits[i].id) << i;
+            EXPECT_DOUBLE_EQ(limited.hits[i].score, whole.hits[i].score) << i;
+          }
+          if (page == 1) {
+            int past_limit = 0;
+            for (const auto& hit : whole.hits) past_limit += std::stoi(hit.id.substr(1)) >= 399;
+            EXPECT_GE(past_limit, 5);
+          }
+        }
+      }
+    }
+  };
+  {
+    SCOPED_TRACE("with samples");
+    same_pages(true);
+  }
+  {
+    Xapian::WritableDatabase index(db);
+    for (auto it = index.postlist_begin(""); it != index.postlist_end(""); ++it) {
+      Xapian::Document doc = index.get_document(*it);
+      std::vector<std::string> samples;
+      const std::string prefix(schema::kSamplePrefix);
+      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        if ((*t).rfind(prefix, 0) == 0) samples.push_back(*t);
+      ASSERT_FALSE(samples.empty());
+      for (const auto& term : samples) doc.remove_term(term);
+      index.replace_document(*it, doc);
+    }
+    index.commit();
+  }
+  SCOPED_TRACE("without samples");
+  same_pages(false);
+}
+
 TEST_F(SearcherListingTest, RescoredPagesFollowEachOtherAndGroupsShowTheirBestVersion) {
   // More matches than the rescoring window; the two versions of group "g":
   // "ga" ranks first on its words alone, "gb" holds them as a phrase.
