@@ -445,12 +445,15 @@ struct Searcher::Impl {
   // more, and few matches pass), the matcher visiting the rest of the index
   // anyway to rank it. A match only counted (a disjunctive facet's) saves
   // counting `check` documents in vain on smaller ones too
-  // (kBroadCountedIndexPerLimit).
+  // (kBroadCountedIndexPerLimit). `first`, when given, is set to Xapian's
+  // first estimate when one was taken (else left as it is).
   Xapian::doccount broad_estimate(Xapian::Enquire& enquire, const Xapian::Database& db,
                                   Xapian::doccount check,
-                                  Xapian::doccount per_limit = kBroadIndexPerLimit) const {
+                                  Xapian::doccount per_limit = kBroadIndexPerLimit,
+                                  Xapian::doccount* first = nullptr) const {
     if (check >= db.get_doccount() / per_limit || !has_samples(db)) return 0;
     Xapian::MSet first_estimate = enquire.get_mset(0, 0);
+    if (first) *first = first_estimate.get_uncollapsed_matches_estimated();
     if (first_estimate.get_uncollapsed_matches_lower_bound() >= check ||
         first_estimate.get_uncollapsed_matches_estimated() / 4 >= check)
       return first_estimate.get_uncollapsed_matches_estimated();
@@ -569,19 +572,22 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   // weighs every match. Where no facet is counted, its matches are then
   // counted as they are weighed, exactly, rather than in a sample of the
   // index afterwards (which walks its terms' posting lists a second time).
-  if (counter && spies.empty() && p.relevance && single_local(db) &&
-      weighs_every_match(ranked_by.text))
-    check = db.get_doccount();
+  const bool weighs_every = p.relevance && weighs_every_match(ranked_by.text);
+  if (counter && spies.empty() && weighs_every && single_local(db)) check = db.get_doccount();
   if (options.time_limit_s > 0) enquire.set_time_limit(options.time_limit_s);
   // A broad match is ranked without counting, and counted in a sample of
   // the index only.
-  Xapian::doccount broad = counter ? broad_estimate(enquire, db, check) : 0;
+  Xapian::doccount first_estimate = 0;
+  Xapian::doccount broad =
+      counter ? broad_estimate(enquire, db, check, kBroadIndexPerLimit, &first_estimate) : 0;
   // Where the matches of one local index are counted, ranked by relevance,
   // the spy that counts them ranks them too (top_matches.h): every match, or
   // on an index with samples the first `check` of them; a match found larger
-  // is then ranked again, without counting, and counted in a sample.
+  // is then ranked again, without counting, and counted in a sample. One
+  // that Xapian first estimated at `check` or more is likely to be larger:
+  // its matcher ranks it from the start, skipping what cannot reach the page.
   const bool spy_ranks = counter && p.relevance && !broad && single_local(db) &&
-                         (check == db.get_doccount() || has_samples(db));
+                         (check == db.get_doccount() || has_samples(db)) && first_estimate < check;
   if (collapse && !spy_ranks) enquire.set_collapse_key(schema::kGroupSlot);
   LocalCountSpy local_spy(db);
   // Sorting by value without collapsing, Xapian 1.4's matcher calls the spies
@@ -605,7 +611,8 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   TopMatches top(collapse ? SIZE_MAX : kept);
   if (spy_ranks) {
     local_spy.rank(&top);
-    if (check < db.get_doccount()) local_spy.cap(check);
+    // A prefix alone is weighed whole anyway: counted whole as it is.
+    if (check < db.get_doccount() && !weighs_every) local_spy.cap(check);
   }
   auto started = std::chrono::steady_clock::now();
   Xapian::MSet mset;

@@ -507,8 +507,10 @@ TEST_F(SearcherListingTest, AFirstEstimatePastTheLimitIsCheckedOnTheSample) {
 TEST_F(SearcherListingTest, APrefixAloneWithoutFacetsIsCountedAsItIsRanked) {
   // Xapian's matcher weighs every match of a prefix alone (its terms weigh
   // as one synonym): where no facet is counted, the matches are counted as
-  // they are weighed, exactly, and not again in a sample. With facets, or a
-  // word alone (whose match may stop early), past the limit in a sample.
+  // they are weighed, exactly, and not again in a sample. With facets too on
+  // an index below 32 times the limit (where no first estimate is taken);
+  // above it, with facets, or a word alone (whose match may stop early),
+  // past the limit in a sample.
   write(harbour_articles(3200, "p"));
   SearcherOptions capped;
   capped.exact_count_limit = 90;
@@ -528,6 +530,25 @@ TEST_F(SearcherListingTest, APrefixAloneWithoutFacetsIsCountedAsItIsRanked) {
   }
   r.q = "harbour";
   EXPECT_FALSE(searcher.search(r).total_is_exact);
+  SearcherOptions below;
+  below.exact_count_limit = 400;
+  r.q = "harb*";
+  r.facets = {"year"};
+  auto faceted = Searcher(db, below).search(r);
+  EXPECT_TRUE(faceted.total_is_exact);
+  EXPECT_TRUE(faceted.facets_exact);
+  EXPECT_EQ(faceted.total, 3200u);
+  EXPECT_EQ(facet(faceted, "year"),
+            (std::map<std::string, unsigned long>{
+                {"2019", 800}, {"2020", 800}, {"2021", 800}, {"2022", 800}}));
+  whole = uncapped.search(r);
+  ASSERT_EQ(faceted.hits.size(), whole.hits.size());
+  for (size_t i = 0; i < whole.hits.size(); ++i) {
+    EXPECT_EQ(faceted.hits[i].id, whole.hits[i].id);
+    EXPECT_DOUBLE_EQ(faceted.hits[i].score, whole.hits[i].score);
+  }
+  r.q = "harbour";
+  EXPECT_FALSE(Searcher(db, below).search(r).facets_exact);
 }
 
 TEST_F(SearcherListingTest, AFilteredFacetOfABroadMatchIsCountedOnTheSample) {
