@@ -609,6 +609,10 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   }
   const Xapian::doccount kept = rescoring ? window : first + count;
   TopMatches top(collapse ? SIZE_MAX : kept);
+  auto best_kept = [&] {
+    return top.best(kept,
+                    collapse ? group_reader(db) : std::function<std::string(Xapian::docid)>());
+  };
   if (spy_ranks) {
     local_spy.rank(&top);
     // A prefix alone is weighed whole anyway: counted whole as it is.
@@ -627,17 +631,15 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
     mset = rescoring ? enquire.get_mset(0, window, check) : enquire.get_mset(first, count, check);
   }
   if (over_cap) {
-    // Past `check` matches: ranked again as a broad match is, below the
-    // worst of the best `kept` of the first ones skipped from the start.
-    std::vector<TopMatch> so_far =
-        top.best(kept, collapse ? group_reader(db) : std::function<std::string(Xapian::docid)>());
-    Xapian::Enquire ranked(db);
-    ranked.set_query(query);
-    ranked.set_weighting_scheme(bm25(ranking));
-    if (collapse) ranked.set_collapse_key(schema::kGroupSlot);
-    if (options.time_limit_s > 0) ranked.set_time_limit(options.time_limit_s);
-    if (so_far.size() >= kept) ranked.set_cutoff(0, so_far.back().weight * (1 - kCutoffMargin));
-    mset = rescoring ? ranked.get_mset(0, window) : ranked.get_mset(first, count);
+    // Past `check` matches: ranked again as a broad match is, without the
+    // spies, below the worst of the best `kept` of the first ones skipped
+    // from the start.
+    const std::vector<TopMatch> so_far = best_kept();
+    enquire.clear_matchspies();
+    enquire.set_sort_by_relevance();
+    if (collapse) enquire.set_collapse_key(schema::kGroupSlot);
+    if (so_far.size() >= kept) enquire.set_cutoff(0, so_far.back().weight * (1 - kCutoffMargin));
+    mset = rescoring ? enquire.get_mset(0, window) : enquire.get_mset(first, count);
     broad = std::max(mset.get_uncollapsed_matches_estimated(), check + 1);
   }
   if (counted) counted->get_mset(0, 0, check);
@@ -677,8 +679,7 @@ std::vector<Ranked> Searcher::Impl::match(Xapian::Database& db, const Plan& p,
   }
   std::vector<TopMatch> best;
   if (spy_ranks && !over_cap) {
-    best = top.best(rescoring ? window : first + count,
-                    collapse ? group_reader(db) : std::function<std::string(Xapian::docid)>());
+    best = best_kept();
     if (!rescoring) best.erase(best.begin(), best.begin() + std::min<size_t>(first, best.size()));
   } else {
     for (auto it = mset.begin(); it != mset.end(); ++it)
