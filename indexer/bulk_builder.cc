@@ -35,15 +35,20 @@ using Spelling = std::unordered_map<std::string, Xapian::termcount>;
 // terms (counted once per document): a news article has about 150.
 constexpr size_t kTermsPerDocument = 200;
 
-// Writes a run without its spelling words, which it adds to `spelling`
-// instead: each run's spelling table would index the n-grams of the same
-// common words again.
-void write_run(const std::string& path, std::vector<PreparedDocument>& docs, Spelling& spelling) {
+// The spelling words of a run's documents, with their frequencies summed.
+Spelling spelling_of(const std::vector<PreparedDocument>& docs) {
+  Spelling words;
+  for (const auto& d : docs)
+    for (const auto& [word, freq] : d.spelling) words[word] += freq;
+  return words;
+}
+
+// Writes a run without its spelling words (spelling_of()), which go to
+// databases of their own: each run's spelling table would index the n-grams
+// of the same common words again.
+void write_run(const std::string& path, std::vector<PreparedDocument>& docs) {
   Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
-  for (auto& d : docs) {
-    db.add_document(d.doc);
-    for (auto& [word, freq] : d.spelling) spelling[word] += freq;
-  }
+  for (auto& d : docs) db.add_document(d.doc);
   docs.clear();
   db.commit();
   db.close();
@@ -60,22 +65,32 @@ void merge(const std::vector<std::string>& sources, const std::string& path) {
 }  // namespace
 
 struct BulkBuilder::Impl {
-  // A share of the spelling words of the runs written, in a database of its
-  // own merged last: each distinct word gets its n-grams once, while the runs
-  // are written. Words are shared out among the parts by a hash, so that the
-  // writing threads add theirs at the same time (Xapian's spelling tables
-  // cost more to build than the runs themselves on a large vocabulary).
+  // The spelling words of the runs go to databases of their own, merged
+  // last, so that each distinct word gets its n-grams once. They are held
+  // until `fan_in` runs have given theirs, then shared out by a hash among
+  // the parts (one per writing thread), which add them at the same time
+  // (Xapian's spelling tables cost more to build than the runs themselves on
+  // a large vocabulary) and commit them. A rebuild of fewer runs writes its
+  // words to one part, beside the last run: the final merge then copies its
+  // spelling table rather than merging the n-grams of several.
   struct SpellingPart {
     std::mutex mu;  // guards the rest
     std::unique_ptr<Xapian::WritableDatabase> db;
-    unsigned runs = 0;     // whose words it holds since its last commit
     bool written = false;  // it exists on disk, and is merged last
+  };
+  // The words of some runs, added to the parts together.
+  struct SpellingBatch {
+    std::vector<std::shared_ptr<const Spelling>> runs;
+    size_t left = 0;  // parts that have not added their share yet
   };
   struct Output {
     std::vector<PreparedDocument> run;  // being filled
     size_t run_terms = 0;               // the distinct terms of its documents, summed
     std::vector<Segment> segments;      // in document order
     std::vector<std::unique_ptr<SpellingPart>> spelling;  // one per writing thread
+    std::vector<std::shared_ptr<const Spelling>> held;    // runs' words not yet in a part
+    unsigned collecting = 0;  // runs queued whose words are not held yet
+    bool shared_out = false;  // some words went to the parts
   };
 
   std::string staging;
@@ -134,43 +149,60 @@ struct BulkBuilder::Impl {
     return staging + "/" + std::to_string(output) + "-spelling-" + std::to_string(part);
   }
 
-  // A run's spelling words, shared out among its output's parts by a hash.
-  struct RunSpelling {
-    Spelling words;
-    std::vector<std::vector<const Spelling::value_type*>> shares;  // one per part
-    size_t left = 0;                                               // shares not yet added
-  };
-
-  // Adds a share of a run's spelling words to part `p` of output `o`.
-  void add_share(unsigned o, size_t p, const std::vector<const Spelling::value_type*>& share) {
+  // Adds the share of `batch` that falls to part `p` of output `o`, and
+  // commits it.
+  void add_share(unsigned o, size_t p, const SpellingBatch& batch) {
     auto& part = *outputs[o].spelling[p];
+    const size_t parts = outputs[o].spelling.size();
     std::lock_guard lock(part.mu);
     if (!part.db) {
       part.db = std::make_unique<Xapian::WritableDatabase>(spelling_path(o, p),
                                                            Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
       part.written = true;
     }
-    for (const auto* w : share) part.db->add_spelling(spelling_key(w->first), w->second);
-    // Its changes are held in memory until a commit.
-    if (++part.runs >= options.fan_in) {
-      part.db->commit();
-      part.runs = 0;
-    }
+    for (const auto& run : batch.runs)
+      for (const auto& [word, freq] : *run)
+        if (std::hash<std::string>()(word) % parts == p)
+          part.db->add_spelling(spelling_key(word), freq);
+    part.db->commit();
   }
 
-  // Queues the adding of a run's spelling words, a task per part, so that
-  // the threads share them out; the run counts as written after the last.
+  // Queues the adding of the held words of output `o` to its parts, a task
+  // per part; the batch counts as a pending write until the last is done.
   // Holds `mu`.
-  void add_spelling(unsigned o, const std::shared_ptr<RunSpelling>& run) {
-    for (size_t p = 0; p < run->shares.size(); ++p) {
-      if (run->shares[p].empty()) continue;
-      ++run->left;
-      submit([this, o, p, run] { add_share(o, p, run->shares[p]); },
-             [this, run] {
-               if (--run->left == 0) --pending_writes;
+  void share_out(unsigned o) {
+    auto& out = outputs[o];
+    if (out.held.empty()) return;
+    out.shared_out = true;
+    auto batch = std::make_shared<SpellingBatch>();
+    batch->runs = std::move(out.held);
+    out.held.clear();
+    batch->left = out.spelling.size();
+    ++pending_writes;
+    for (size_t p = 0; p < out.spelling.size(); ++p)
+      submit([this, o, p, batch] { add_share(o, p, *batch); },
+             [this, batch] {
+               if (--batch->left == 0) --pending_writes;
              });
-    }
-    if (run->left == 0) --pending_writes;
+  }
+
+  // Queues the writing of all the held words of output `o` to its first
+  // part, committed and closed. Holds `mu`.
+  void write_held(unsigned o) {
+    auto& out = outputs[o];
+    if (out.held.empty()) return;
+    out.spelling[0]->written = true;
+    auto runs = std::make_shared<std::vector<std::shared_ptr<const Spelling>>>(std::move(out.held));
+    out.held.clear();
+    submit(
+        [path = spelling_path(o, 0), runs] {
+          Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+          for (const auto& run : *runs)
+            for (const auto& [word, freq] : *run) db.add_spelling(spelling_key(word), freq);
+          db.commit();
+          db.close();
+        },
+        [] {});
   }
 
   Segment* find(Output& out, unsigned long id) {
@@ -189,19 +221,24 @@ struct BulkBuilder::Impl {
     out.run.clear();
     out.run_terms = 0;
     ++pending_writes;
-    auto spelling = std::make_shared<RunSpelling>();
+    ++out.collecting;
     submit(
-        [this, o, id, docs, spelling] {
-          write_run(segment_path(o, id), *docs, spelling->words);
-          spelling->shares.resize(outputs[o].spelling.size());
-          for (const auto& w : spelling->words)
-            spelling->shares[std::hash<std::string>()(w.first) % spelling->shares.size()].push_back(
-                &w);
+        [this, o, id, docs] {
+          auto words = std::make_shared<const Spelling>(spelling_of(*docs));
+          {
+            std::lock_guard lock(mu);
+            auto& to = outputs[o];
+            --to.collecting;
+            to.held.push_back(std::move(words));
+            if (to.held.size() >= std::max(1u, options.fan_in)) share_out(o);
+          }
+          idle_cv.notify_all();
+          write_run(segment_path(o, id), *docs);
         },
-        [this, o, id, spelling] {
+        [this, o, id] {
           find(outputs[o], id)->done = true;
+          --pending_writes;
           merge_some(o);
-          add_spelling(o, spelling);
         });
   }
 
@@ -315,22 +352,28 @@ void BulkBuilder::finish(const std::vector<std::string>& paths) {
   std::unique_lock lock(m.mu);
   m.check_error();
   for (unsigned o = 0; o < m.outputs.size(); ++o) m.write_current(o);
-  m.wait_idle(lock);
-  // The spelling parts are committed side by side.
-  for (auto& out : m.outputs) {
-    for (auto& p : out.spelling) {
-      if (!p->db) continue;
-      m.submit(
-          [part = p.get()] {
-            std::lock_guard part_lock(part->mu);
-            part->db->commit();
-            part->db->close();
-            part->db.reset();
-          },
-          [] {});
+  // Once every run's words are held (the last runs may still be written),
+  // the rest go to the parts; or, where none went yet, all to one part.
+  m.idle_cv.wait(lock, [&] {
+    return m.error || std::all_of(m.outputs.begin(), m.outputs.end(),
+                                  [](const Impl::Output& out) { return out.collecting == 0; });
+  });
+  m.check_error();
+  for (unsigned o = 0; o < m.outputs.size(); ++o) {
+    if (m.outputs[o].shared_out) {
+      m.share_out(o);
+    } else {
+      m.write_held(o);
     }
   }
   m.wait_idle(lock);
+  // Every part is committed.
+  for (auto& out : m.outputs)
+    for (auto& p : out.spelling) {
+      if (!p->db) continue;
+      p->db->close();
+      p->db.reset();
+    }
   for (unsigned o = 0; o < m.outputs.size(); ++o) {
     std::vector<std::string> sources;
     for (const auto& s : m.outputs[o].segments) sources.push_back(m.segment_path(o, s.id));

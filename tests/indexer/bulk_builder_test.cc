@@ -100,6 +100,8 @@ void rebuild(const std::string& dir, const std::vector<std::string>& steps, cons
 }
 
 const BulkOptions kTiny{3, 2, 2};  // runs of 3, merged 2 at a time
+// Runs of 3, fewer than 16 in all: their spelling words go to one part.
+const BulkOptions kFewRuns{3, 2, 16};
 const BulkOptions kDirect{0, 1, 2};
 
 TEST(BulkBuilderTest, RebuildInRunsEqualsADirectRebuild) {
@@ -232,6 +234,30 @@ TEST(BulkBuilderTest, ShardedRebuildInRunsEqualsADirectOne) {
   for (unsigned i = 0; i < 3; ++i) {
     const std::string shard = tmp.file("bulk") + "/gen-1/shard-" + std::to_string(i);
     EXPECT_EQ(Xapian::Database(shard).get_metadata(std::string(schema::kGenerationKey)), "gen-1");
+  }
+}
+
+// Fewer runs than are merged at a time: the spelling words of all of them
+// are written to one database beside the last run, whose spelling table the
+// final merge copies; one per shard.
+TEST(BulkBuilderTest, AFewRunsGiveTheSpellingOfADirectRebuild) {
+  for (unsigned shards : {1u, 3u}) {
+    SCOPED_TRACE(shards);
+    test::TempDir tmp;
+    std::vector<std::string> steps;
+    for (int i = 0; i < 40; ++i)
+      steps.push_back("+" + article(i, i % 4 == 0 ? "гавань" : i % 4 == 1 ? "зерно" : ""));
+    steps.push_back("-a9");
+    rebuild(tmp.file("bulk"), steps, kFewRuns, shards);
+    rebuild(tmp.file("direct"), steps, kDirect, shards);
+    Snapshot bulk = snapshot(tmp.file("bulk")), direct = snapshot(tmp.file("direct"));
+    EXPECT_EQ(bulk.count, 39u);
+    EXPECT_EQ(bulk.docs, direct.docs);
+    EXPECT_FALSE(bulk.spelling.empty());
+    EXPECT_EQ(bulk.spelling, direct.spelling);
+    EXPECT_EQ(bulk.suggestions, direct.suggestions);
+    EXPECT_EQ(bulk.spelling.at(spelling_key("гавань")), 10 * schema::kTitleWdfBoost);
+    EXPECT_FALSE(fs::exists(tmp.file("bulk") + "/staging")) << "runs left behind";
   }
 }
 
