@@ -71,7 +71,10 @@ class Bm25TermSource final : public Xapian::PostingSource {
     Xapian::PostingIterator it, end;
     Xapian::docid did = 0;  // where `it` is; kEnded past its end
     double termweight = 0;  // as BM25Weight's, times k1 + 1 and the factor
+    double density = 0;     // its documents per docid of the index
     void read() { did = it == end ? kEnded : *it; }
+    // Moves to the first document at or after `target` (past `did`).
+    void skip_to(Xapian::docid target);
   };
   // Every part started (on its first document), once.
   void start();

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -165,6 +166,63 @@ TEST_F(Bm25TermSourceTest, UnweightedItMatchesWhatTheTermMatches) {
     if (*it % 7 == 0) ++expected;
   EXPECT_EQ(mset.size(), expected);
   for (auto it = mset.begin(); it != mset.end(); ++it) EXPECT_EQ(it.get_weight(), 0);
+}
+
+// A database merged from runs, as a rebuild writes it, holds a chunk of each
+// posting list per run: the source steps or skips to a target alike, and so
+// lands where the union of its terms' posting lists says, weighed the same.
+TEST_F(Bm25TermSourceTest, SkipsAsItsTermsListsSayOnADatabaseMergedFromRuns) {
+  Xapian::Database runs;
+  for (unsigned r = 0; r < 40; ++r) {
+    const std::string path = dir.file("run" + std::to_string(r));
+    Xapian::WritableDatabase w(path, Xapian::DB_CREATE);
+    for (Xapian::docid did = 1 + 50 * r; did <= 50 * (r + 1); ++did)
+      w.replace_document(did, db.get_document(did));
+    w.commit();
+    runs.add_database(Xapian::Database(path));
+  }
+  runs.compact(dir.file("merged"));
+  Xapian::Database merged(dir.file("merged"));
+  ASSERT_EQ(merged.get_doccount(), 2000u);
+  auto merged_columns = std::make_shared<FacetColumns>(merged, std::vector<SlotCounter::Spec>{});
+  // A common word, a rare one and a filter term, as one source.
+  const std::vector<WeightedTerm> terms = {{"w1", 1.0}, {"w40", 0.5}, {"Kseven", 0.2}};
+  std::set<Xapian::docid> any;
+  for (const auto& t : terms)
+    for (auto it = merged.postlist_begin(t.term); it != merged.postlist_end(t.term); ++it)
+      any.insert(*it);
+  ASSERT_GT(any.size(), 100u);
+  std::mt19937 random(11);
+  for (int round = 0; round < 20; ++round) {
+    Bm25TermSource source(terms, merged_columns, kParams);
+    Bm25TermSource same(terms, columns, kParams);  // on the database written whole
+    source.init(merged);
+    same.init(db);
+    Xapian::docid target = 1;
+    while (true) {
+      // Gaps of one document to a few hundred.
+      target += random() % (round % 2 ? 3 : 300);
+      source.skip_to(target, 0);
+      same.skip_to(target, 0);
+      auto expected = any.lower_bound(target);
+      if (expected == any.end()) {
+        EXPECT_TRUE(source.at_end());
+        break;
+      }
+      ASSERT_FALSE(source.at_end());
+      ASSERT_EQ(source.get_docid(), *expected) << "target " << target;
+      ASSERT_EQ(same.get_docid(), *expected);
+      EXPECT_NEAR(source.get_weight(), same.get_weight(), 1e-12);
+      target = source.get_docid();
+      if (random() % 2) {
+        source.next(0);
+        same.next(0);
+        if (source.at_end()) break;
+        ASSERT_EQ(source.get_docid(), same.get_docid());
+        target = source.get_docid();
+      }
+    }
+  }
 }
 
 TEST_F(Bm25TermSourceTest, AQueryHoldingItSerialisesByItsTerm) {
