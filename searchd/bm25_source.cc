@@ -4,6 +4,23 @@
 #include <cmath>
 
 namespace portal {
+namespace {
+
+// Xapian's skip_to() looks a document up from the top of the B-tree when it
+// is past the posting list's current chunk, where moving forward by one
+// steps into the next chunk at about a quarter of the cost. A rebuild in
+// runs leaves a chunk per term and run (the compactor copies chunks as they
+// are), so that a sparse list, such as a title term's or one word's beside
+// another's, holds a chunk for every few documents: a target the part is
+// expected to reach within a few documents is stepped to.
+// A dense list (a common word's) holds many documents a chunk: its
+// skip_to() mostly stays in the chunk, where reading on is cheaper than
+// stepping through the iterator.
+constexpr double kStepWithin = 2;  // documents expected before the target
+constexpr int kMaxSteps = 4;
+constexpr double kMaxSteppedDensity = 1.0 / 64;
+
+}  // namespace
 
 Bm25TermSource::Bm25TermSource(std::vector<WeightedTerm> terms,
                                std::shared_ptr<const FacetColumns> columns,
@@ -26,8 +43,10 @@ void Bm25TermSource::init(const Xapian::Database& db) {
     part.it = db.postlist_begin(term);
     part.end = db.postlist_end(term);
     const Xapian::doccount termfreq = db.get_termfreq(term);
-    if (const Xapian::docid last = db.get_lastdocid(); last > 0)
-      part.density = static_cast<double>(termfreq) / last;
+    const Xapian::docid last = db.get_lastdocid();
+    if (const double density = last ? static_cast<double>(termfreq) / last : 0;
+        density > 0 && density < kMaxSteppedDensity)
+      part.step_gap = kStepWithin / density;
     // As BM25Weight::init() without a relevance set, for a term queried
     // once (k3's factor is then 1), scaled by `factor` as OP_SCALE_WEIGHT
     // scales a term.
@@ -54,26 +73,12 @@ void Bm25TermSource::init(const Xapian::Database& db) {
   set_maxweight(maxweight);
 }
 
-// Xapian's skip_to() looks a document up from the top of the B-tree when it
-// is past the posting list's current chunk, where moving forward by one
-// steps into the next chunk at about a quarter of the cost. A rebuild in
-// runs leaves a chunk per term and run (the compactor copies chunks as they
-// are), so that a sparse list, such as a title term's or one word's beside
-// another's, holds a chunk for every few documents: a target the part is
-// expected to reach within a few documents is stepped to.
-constexpr double kStepWithin = 2;  // documents expected before the target
-constexpr int kMaxSteps = 4;
-
-void Bm25TermSource::Part::skip_to(Xapian::docid target) {
-  if ((target - did) * density < kStepWithin) {
-    for (int i = 0; i < kMaxSteps && did < target; ++i) {
-      ++it;
-      read();
-    }
-    if (did >= target) return;
+bool Bm25TermSource::Part::step_to(Xapian::docid target) {
+  for (int i = 0; i < kMaxSteps && did < target; ++i) {
+    ++it;
+    read();
   }
-  it.skip_to(target);
-  read();
+  return did >= target;
 }
 
 void Bm25TermSource::start() {

@@ -71,10 +71,18 @@ class Bm25TermSource final : public Xapian::PostingSource {
     Xapian::PostingIterator it, end;
     Xapian::docid did = 0;  // where `it` is; kEnded past its end
     double termweight = 0;  // as BM25Weight's, times k1 + 1 and the factor
-    double density = 0;     // its documents per docid of the index
+    // Targets nearer than this are stepped to (bm25_source.cc); 0 for a
+    // dense list.
+    double step_gap = 0;
     void read() { did = it == end ? kEnded : *it; }
     // Moves to the first document at or after `target` (past `did`).
-    void skip_to(Xapian::docid target);
+    void skip_to(Xapian::docid target) {
+      if (target - did < step_gap && step_to(target)) return;
+      it.skip_to(target);
+      read();
+    }
+    // Steps towards `target` a few documents at most; whether it got there.
+    bool step_to(Xapian::docid target);
   };
   // Every part started (on its first document), once.
   void start();
