@@ -36,6 +36,7 @@ void Bm25TermSource::init(const Xapian::Database& db) {
   const double average = db.get_avlength();
   len_factor_ = params_.b == 0 || params_.k1 == 0 || average == 0 ? 0 : 1 / average;
   const double length_lb = db.get_doclength_lower_bound();
+  const Xapian::docid last = db.get_lastdocid();
   double maxweight = 0, est = 0;
   termfreq_min_ = termfreq_max_ = 0;
   for (const auto& [term, factor] : terms_) {
@@ -43,7 +44,6 @@ void Bm25TermSource::init(const Xapian::Database& db) {
     part.it = db.postlist_begin(term);
     part.end = db.postlist_end(term);
     const Xapian::doccount termfreq = db.get_termfreq(term);
-    const Xapian::docid last = db.get_lastdocid();
     if (const double density = last ? static_cast<double>(termfreq) / last : 0;
         density > 0 && density < kMaxSteppedDensity)
       part.step_gap = kStepWithin / density;
