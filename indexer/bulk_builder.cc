@@ -66,17 +66,30 @@ void merge(const std::vector<std::string>& sources, const std::string& path) {
 
 struct BulkBuilder::Impl {
   // The spelling words of the runs go to databases of their own, merged
-  // last, so that each distinct word gets its n-grams once. They are held
-  // until `fan_in` runs have given theirs, then shared out by a hash among
-  // the parts (one per writing thread), which add them at the same time
-  // (Xapian's spelling tables cost more to build than the runs themselves on
-  // a large vocabulary) and commit them. A rebuild of fewer runs writes its
-  // words to one part, beside the last run: the final merge then copies its
-  // spelling table rather than merging the n-grams of several.
+  // last, so that each distinct word gets its n-grams once. The words of the
+  // first `fan_in` - 1 runs are added to the first part and committed as
+  // each run gives them, while later runs are still analysed and written: a
+  // rebuild of that few runs (the sample corpus) then has only the last
+  // run's words left to add at its end, and the final merge copies that
+  // part's spelling table rather than merging the n-grams of several. The
+  // words of later runs are held until `fan_in` runs have given theirs, then
+  // shared out by a hash among the parts (one per writing thread), which add
+  // them at the same time (Xapian's spelling tables cost more to build than
+  // the runs themselves on a large vocabulary) and commit them.
   struct SpellingPart {
     std::mutex mu;  // guards the rest
     std::unique_ptr<Xapian::WritableDatabase> db;
     bool written = false;  // it exists on disk, and is merged last
+
+    // Opens the database at `path` if it is not open. Holds `mu`.
+    Xapian::WritableDatabase& open(const std::string& path) {
+      if (!db) {
+        db = std::make_unique<Xapian::WritableDatabase>(path,
+                                                        Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+        written = true;
+      }
+      return *db;
+    }
   };
   // The words of some runs, added to the parts together.
   struct SpellingBatch {
@@ -88,8 +101,11 @@ struct BulkBuilder::Impl {
     size_t run_terms = 0;               // the distinct terms of its documents, summed
     std::vector<Segment> segments;      // in document order
     std::vector<std::unique_ptr<SpellingPart>> spelling;  // one per writing thread
-    std::vector<std::shared_ptr<const Spelling>> held;    // runs' words not yet in a part
-    unsigned collecting = 0;  // runs queued whose words are not held yet
+    std::vector<std::shared_ptr<const Spelling>> early;   // first runs' words for part 0
+    unsigned early_runs = 0;                              // runs whose words went to `early`
+    bool adding = false;                                  // a task adds `early` to part 0
+    std::vector<std::shared_ptr<const Spelling>> held;    // later runs' words not yet in a part
+    unsigned collecting = 0;  // runs queued whose words are not known yet
     bool shared_out = false;  // some words went to the parts
   };
 
@@ -155,16 +171,58 @@ struct BulkBuilder::Impl {
     auto& part = *outputs[o].spelling[p];
     const size_t parts = outputs[o].spelling.size();
     std::lock_guard lock(part.mu);
-    if (!part.db) {
-      part.db = std::make_unique<Xapian::WritableDatabase>(spelling_path(o, p),
-                                                           Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
-      part.written = true;
-    }
+    auto& db = part.open(spelling_path(o, p));
     for (const auto& run : batch.runs)
       for (const auto& [word, freq] : *run)
-        if (std::hash<std::string>()(word) % parts == p)
-          part.db->add_spelling(spelling_key(word), freq);
-    part.db->commit();
+        if (std::hash<std::string>()(word) % parts == p) db.add_spelling(spelling_key(word), freq);
+    db.commit();
+  }
+
+  // The words of a run of output `o`, known: to part 0 at once if it is
+  // among the first fan_in - 1 runs, else held. Holds `mu`.
+  void give_words(unsigned o, std::shared_ptr<const Spelling> words) {
+    auto& out = outputs[o];
+    --out.collecting;
+    if (!out.shared_out && out.early_runs + 1 < std::max(1u, options.fan_in)) {
+      ++out.early_runs;
+      out.early.push_back(std::move(words));
+      add_early(o);
+      return;
+    }
+    out.held.push_back(std::move(words));
+    if (out.held.size() >= std::max(1u, options.fan_in)) share_out(o);
+  }
+
+  // Queues a task that adds the words in `early` of output `o` to its part
+  // 0, a run's at a time, if none is queued or running. Holds `mu`.
+  void add_early(unsigned o) {
+    auto& out = outputs[o];
+    if (out.adding || out.early.empty()) return;
+    out.adding = true;
+    submit(
+        [this, o] {
+          auto& part = *outputs[o].spelling[0];
+          for (;;) {
+            std::shared_ptr<const Spelling> words;
+            {
+              std::lock_guard lock(mu);
+              auto& queue = outputs[o].early;
+              if (queue.empty()) return;
+              words = std::move(queue.front());
+              queue.erase(queue.begin());
+            }
+            std::lock_guard lock(part.mu);
+            auto& db = part.open(spelling_path(o, 0));
+            for (const auto& [word, freq] : *words) db.add_spelling(spelling_key(word), freq);
+            // Committed run by run: the words of a run held by Xapian take
+            // several times the memory of our own map of them.
+            db.commit();
+          }
+        },
+        [this, o] {
+          outputs[o].adding = false;
+          add_early(o);  // words given after the task found none
+        });
   }
 
   // Queues the adding of the held words of output `o` to its parts, a task
@@ -184,25 +242,6 @@ struct BulkBuilder::Impl {
              [this, batch] {
                if (--batch->left == 0) --pending_writes;
              });
-  }
-
-  // Queues the writing of all the held words of output `o` to its first
-  // part, committed and closed. Holds `mu`.
-  void write_held(unsigned o) {
-    auto& out = outputs[o];
-    if (out.held.empty()) return;
-    out.spelling[0]->written = true;
-    auto runs = std::make_shared<std::vector<std::shared_ptr<const Spelling>>>(std::move(out.held));
-    out.held.clear();
-    submit(
-        [path = spelling_path(o, 0), runs] {
-          Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
-          for (const auto& run : *runs)
-            for (const auto& [word, freq] : *run) db.add_spelling(spelling_key(word), freq);
-          db.commit();
-          db.close();
-        },
-        [] {});
   }
 
   Segment* find(Output& out, unsigned long id) {
@@ -227,10 +266,7 @@ struct BulkBuilder::Impl {
           auto words = std::make_shared<const Spelling>(spelling_of(*docs));
           {
             std::lock_guard lock(mu);
-            auto& to = outputs[o];
-            --to.collecting;
-            to.held.push_back(std::move(words));
-            if (to.held.size() >= std::max(1u, options.fan_in)) share_out(o);
+            give_words(o, std::move(words));
           }
           idle_cv.notify_all();
           write_run(segment_path(o, id), *docs);
@@ -352,22 +388,15 @@ void BulkBuilder::finish(const std::vector<std::string>& paths) {
   std::unique_lock lock(m.mu);
   m.check_error();
   for (unsigned o = 0; o < m.outputs.size(); ++o) m.write_current(o);
-  // Once every run's words are held (the last runs may still be written),
-  // the rest go to the parts; or, where none went yet, all to one part.
+  // Once every run's words are known (the last runs may still be written),
+  // those held go to the parts.
   m.idle_cv.wait(lock, [&] {
     return m.error || std::all_of(m.outputs.begin(), m.outputs.end(),
                                   [](const Impl::Output& out) { return out.collecting == 0; });
   });
   m.check_error();
-  for (unsigned o = 0; o < m.outputs.size(); ++o) {
-    if (m.outputs[o].shared_out) {
-      m.share_out(o);
-    } else {
-      m.write_held(o);
-    }
-  }
+  for (unsigned o = 0; o < m.outputs.size(); ++o) m.share_out(o);
   m.wait_idle(lock);
-  // Every part is committed.
   for (auto& out : m.outputs)
     for (auto& p : out.spelling) {
       if (!p->db) continue;

@@ -102,6 +102,9 @@ void rebuild(const std::string& dir, const std::vector<std::string>& steps, cons
 const BulkOptions kTiny{3, 2, 2};  // runs of 3, merged 2 at a time
 // Runs of 3, fewer than 16 in all: their spelling words go to one part.
 const BulkOptions kFewRuns{3, 2, 16};
+// Runs of 3, merged 4 at a time: the first three runs' spelling words go to
+// one part as they come, the others' are shared out four runs at a time.
+const BulkOptions kSomeRuns{3, 2, 4};
 const BulkOptions kDirect{0, 1, 2};
 
 TEST(BulkBuilderTest, RebuildInRunsEqualsADirectRebuild) {
@@ -111,8 +114,13 @@ TEST(BulkBuilderTest, RebuildInRunsEqualsADirectRebuild) {
   for (int i = 0; i < 40; ++i)
     steps.push_back("+" + article(i, i % 4 == 0 ? "гавань" : i % 4 == 1 ? "зерно" : ""));
   rebuild(tmp.file("bulk"), steps, kTiny);
+  rebuild(tmp.file("some"), steps, kSomeRuns);
   rebuild(tmp.file("direct"), steps, kDirect);
   Snapshot bulk = snapshot(tmp.file("bulk")), direct = snapshot(tmp.file("direct"));
+  Snapshot some = snapshot(tmp.file("some"));
+  EXPECT_EQ(some.docs, direct.docs);
+  EXPECT_EQ(some.spelling, direct.spelling);
+  EXPECT_EQ(some.suggestions, direct.suggestions);
   EXPECT_EQ(bulk.count, 40u);
   EXPECT_EQ(bulk.docs, direct.docs);
   EXPECT_EQ(bulk.spelling, direct.spelling);
@@ -238,8 +246,8 @@ TEST(BulkBuilderTest, ShardedRebuildInRunsEqualsADirectOne) {
 }
 
 // Fewer runs than are merged at a time: the spelling words of all of them
-// are written to one database beside the last run, whose spelling table the
-// final merge copies; one per shard.
+// are added to one database as each run gives them, committed once the last
+// run's are in, and the final merge copies its spelling table; one per shard.
 TEST(BulkBuilderTest, AFewRunsGiveTheSpellingOfADirectRebuild) {
   for (unsigned shards : {1u, 3u}) {
     SCOPED_TRACE(shards);
