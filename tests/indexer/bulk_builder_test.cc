@@ -246,8 +246,8 @@ TEST(BulkBuilderTest, ShardedRebuildInRunsEqualsADirectOne) {
 }
 
 // Fewer runs than are merged at a time: the spelling words of all of them
-// are added to one database as each run gives them, committed once the last
-// run's are in, and the final merge copies its spelling table; one per shard.
+// are added to one database and committed as each run gives them, and the
+// final merge copies its spelling table; one per shard.
 TEST(BulkBuilderTest, AFewRunsGiveTheSpellingOfADirectRebuild) {
   for (unsigned shards : {1u, 3u}) {
     SCOPED_TRACE(shards);
