@@ -106,7 +106,6 @@ struct BulkBuilder::Impl {
     bool adding = false;                                  // a task adds `early` to part 0
     std::vector<std::shared_ptr<const Spelling>> held;    // later runs' words not yet in a part
     unsigned collecting = 0;  // runs queued whose words are not known yet
-    bool shared_out = false;  // some words went to the parts
   };
 
   std::string staging;
@@ -183,7 +182,7 @@ struct BulkBuilder::Impl {
   void give_words(unsigned o, std::shared_ptr<const Spelling> words) {
     auto& out = outputs[o];
     --out.collecting;
-    if (!out.shared_out && out.early_runs + 1 < std::max(1u, options.fan_in)) {
+    if (out.early_runs + 1 < std::max(1u, options.fan_in)) {
       ++out.early_runs;
       out.early.push_back(std::move(words));
       add_early(o);
@@ -231,7 +230,6 @@ struct BulkBuilder::Impl {
   void share_out(unsigned o) {
     auto& out = outputs[o];
     if (out.held.empty()) return;
-    out.shared_out = true;
     auto batch = std::make_shared<SpellingBatch>();
     batch->runs = std::move(out.held);
     out.held.clear();
