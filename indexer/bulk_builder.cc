@@ -170,10 +170,13 @@ struct BulkBuilder::Impl {
     auto& part = *outputs[o].spelling[p];
     const size_t parts = outputs[o].spelling.size();
     std::lock_guard lock(part.mu);
-    auto& db = part.open(spelling_path(o, p));
+    SpellingChanges share;
     for (const auto& run : batch.runs)
       for (const auto& [word, freq] : *run)
-        if (std::hash<std::string>()(word) % parts == p) db.add_spelling(spelling_key(word), freq);
+        if (std::hash<std::string>()(word) % parts == p)
+          share.emplace_back(spelling_key(word), freq);
+    auto& db = part.open(spelling_path(o, p));
+    apply_spelling_changes(db, share);
     db.commit();
   }
 
@@ -210,9 +213,12 @@ struct BulkBuilder::Impl {
               words = std::move(queue.front());
               queue.erase(queue.begin());
             }
+            SpellingChanges changes;
+            changes.reserve(words->size());
+            for (const auto& [word, freq] : *words) changes.emplace_back(spelling_key(word), freq);
             std::lock_guard lock(part.mu);
             auto& db = part.open(spelling_path(o, 0));
-            for (const auto& [word, freq] : *words) db.add_spelling(spelling_key(word), freq);
+            apply_spelling_changes(db, changes);
             // Committed run by run: the words of a run held by Xapian take
             // several times the memory of our own map of them.
             db.commit();

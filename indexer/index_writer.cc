@@ -74,11 +74,11 @@ struct IndexWriter::Impl {
       for (const auto& [word, freq] : words) spelling[word] += sign * static_cast<long>(freq);
     }
     void write_spelling() {
-      for (const auto& [word, delta] : spelling) {
-        const std::string key = spelling_keys ? spelling_key(word) : word;
-        if (delta > 0) db.add_spelling(key, static_cast<Xapian::termcount>(delta));
-        if (delta < 0) db.remove_spelling(key, static_cast<Xapian::termcount>(-delta));
-      }
+      SpellingChanges changes;
+      changes.reserve(spelling.size());
+      for (const auto& [word, delta] : spelling)
+        if (delta != 0) changes.emplace_back(spelling_keys ? spelling_key(word) : word, delta);
+      apply_spelling_changes(db, changes);
       spelling.clear();
     }
   };

@@ -1,5 +1,7 @@
 #include "indexer/spelling_key.h"
 
+#include <algorithm>
+
 namespace portal {
 namespace {
 
@@ -67,6 +69,15 @@ std::string spelling_word(std::string_view key) {
     return word;
   }
   return std::string(key);
+}
+
+void apply_spelling_changes(Xapian::WritableDatabase& db, SpellingChanges& changes) {
+  std::sort(changes.begin(), changes.end());
+  for (const auto& [key, delta] : changes) {
+    if (delta > 0) db.add_spelling(key, static_cast<Xapian::termcount>(delta));
+    if (delta < 0) db.remove_spelling(key, static_cast<Xapian::termcount>(-delta));
+  }
+  changes.clear();
 }
 
 }  // namespace portal

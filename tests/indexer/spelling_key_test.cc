@@ -1,8 +1,12 @@
 #include "indexer/spelling_key.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
+#include <map>
 #include <string>
+
+#include "tests/support/test_env.h"
 
 namespace portal {
 namespace {
@@ -50,6 +54,24 @@ TEST(SpellingKeyTest, KeysOfDifferentWordsDiffer) {
   EXPECT_NE(spelling_key("міст"), spelling_key("мист"));
   EXPECT_NE(spelling_key("їжак"), spelling_key("йжак"));
   EXPECT_NE(spelling_key("ґанок"), spelling_key("ганок"));
+}
+
+TEST(SpellingKeyTest, ChangesAreAppliedWhateverTheirOrder) {
+  test::TempDir dir;
+  Xapian::WritableDatabase db(dir.file("db"), Xapian::DB_CREATE);
+  SpellingChanges changes{{"zebra", 2}, {"apple", 3}, {"mango", 1}};
+  apply_spelling_changes(db, changes);
+  EXPECT_TRUE(changes.empty());
+  db.commit();
+  changes = {{"mango", -1}, {"apple", -1}, {"kiwi", 4}, {"zebra", 0}};
+  apply_spelling_changes(db, changes);
+  db.commit();
+  std::map<std::string, Xapian::doccount> words;
+  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it)
+    words[*it] = it.get_termfreq();
+  EXPECT_EQ(words,
+            (std::map<std::string, Xapian::doccount>{{"apple", 2}, {"kiwi", 4}, {"zebra", 2}}));
+  EXPECT_EQ(db.get_spelling_suggestion("applr"), "apple");
 }
 
 }  // namespace
