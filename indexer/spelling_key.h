@@ -13,7 +13,7 @@
 // valid UTF-8 (those bytes continue a character, and it has no lead byte),
 // so keys and words cannot be confused; every other word is stored as it is.
 //
-// Thread-safe: pure functions.
+// spelling_key() and spelling_word() are pure functions: thread-safe.
 #pragma once
 
 #include <xapian.h>
