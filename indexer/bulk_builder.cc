@@ -169,12 +169,12 @@ struct BulkBuilder::Impl {
   void add_share(unsigned o, size_t p, const SpellingBatch& batch) {
     auto& part = *outputs[o].spelling[p];
     const size_t parts = outputs[o].spelling.size();
-    std::lock_guard lock(part.mu);
     SpellingChanges share;
     for (const auto& run : batch.runs)
       for (const auto& [word, freq] : *run)
         if (std::hash<std::string>()(word) % parts == p)
           share.emplace_back(spelling_key(word), freq);
+    std::lock_guard lock(part.mu);
     auto& db = part.open(spelling_path(o, p));
     apply_spelling_changes(db, share);
     db.commit();
