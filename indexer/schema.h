@@ -43,7 +43,7 @@ namespace portal::schema {
 // Block size of the glass tables an index is built with (Xapian's default).
 // Xapian reads each block with a pread() of the whole block, and a search
 // reads tens of them: larger blocks cost more in copying than they save in
-// reads (32 KB blocks were 4-10% slower, benchmarks/README.md). An existing
+// reads (32 KB blocks were 4-10% slower, benchmarks/FINDINGS.md). An existing
 // database keeps its own.
 inline constexpr int kBlockSize = 8 * 1024;
 
