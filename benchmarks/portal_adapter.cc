@@ -4,14 +4,12 @@
 
 namespace portal::bench {
 
-SearchRequest to_request(const BenchQuery& q, bool titles_only) {
+SearchRequest to_request(const BenchQuery& q, AnswerParts parts) {
   SearchRequest r;
   r.q = q.q;
   r.per_page = 10;
-  if (titles_only) {
-    r.facets = {std::string(kNoFacets)};
-    r.snippets = false;
-  }
+  if (!parts.facets) r.facets = {std::string(kNoFacets)};
+  r.snippets = parts.snippets;
   if (!q.topic.empty()) r.filters["topic"] = {q.topic};
   r.from = q.date_from;
   r.to = q.date_to;

@@ -7,10 +7,15 @@
 
 namespace portal::bench {
 
-// Top 10 with the default facet lists and snippets (with `titles_only`,
-// neither: what the peers answer); the topic and date filters become request
-// filters.
-SearchRequest to_request(const BenchQuery& q, bool titles_only = false);
+// What our answer holds beside the ranked ids and titles. Neither facets nor
+// snippets is what the peers answer.
+struct AnswerParts {
+  bool facets = true;    // the default facet lists
+  bool snippets = true;  // a snippet per hit
+};
+
+// Top 10 with `parts`; the topic and date filters become request filters.
+SearchRequest to_request(const BenchQuery& q, AnswerParts parts = {});
 
 // The same request as a query string for portal-searchd's /api/v1/search
 // (URL-encoded, without the leading '?').

@@ -59,7 +59,8 @@ void print_by_kind(const std::vector<portal::bench::BenchQuery>& queries,
   }
   std::vector<double> ours_matches(queries.size()), plain_matches(queries.size());
   for (size_t i = 0; i < queries.size(); ++i) {
-    portal::SearchRequest r = portal::bench::to_request(queries[i], true);
+    portal::SearchRequest r =
+        portal::bench::to_request(queries[i], {.facets = false, .snippets = false});
     r.collapse = false;
     try {
       ours_matches[i] = static_cast<double>(ours.search(r).total);
@@ -109,10 +110,12 @@ int main(int argc, char** argv) {
   app.add_option("--title-weight", options.ranking.title_weight,
                  "weight of the title boost (0: none)")
       ->capture_default_str();
-  bool titles_only = false;
+  bool titles_only = false, no_facets = false, no_snippets = false;
   app.add_flag(
       "--titles-only", titles_only,
       "ours without facets or snippets (facets=none, snippets=false), as the peers answer");
+  app.add_flag("--no-facets", no_facets, "ours without facets (facets=none), with snippets");
+  app.add_flag("--no-snippets", no_snippets, "ours without snippets (snippets=false), with facets");
   std::string ui_lang;
   app.add_option("--ui-lang", ui_lang,
                  "the visitor's language, as the search page sends it (ours only; default none)");
@@ -127,6 +130,8 @@ int main(int argc, char** argv) {
                "medians per kind and per language of query: CPU ms, and matches counted after "
                "the timing (ours uncollapsed)");
   CLI11_PARSE(app, argc, argv);
+  const portal::bench::AnswerParts parts{.facets = !titles_only && !no_facets,
+                                         .snippets = !titles_only && !no_snippets};
   try {
     if (!facets.empty()) options.extra_fields = portal::load_extra_fields(facets);
     auto queries = portal::bench::load_queries(queries_path, limit);
@@ -149,7 +154,7 @@ int main(int argc, char** argv) {
           auto t0 = Clock::now();
           portal::SearchResult r;
           try {
-            portal::SearchRequest request = portal::bench::to_request(q, titles_only);
+            portal::SearchRequest request = portal::bench::to_request(q, parts);
             request.ui_lang = ui_lang;
             r = ours.search(request);
           } catch (const portal::InvalidRequest& e) {
@@ -161,9 +166,9 @@ int main(int argc, char** argv) {
           }
           double t = ms_since(t0), c = portal::bench::thread_cpu_ms() - c0;
           if (r.hits.size() > 10) throw std::runtime_error("more than 10 hits: " + q.q);
-          if (!r.hits.empty() && r.facets.empty() != titles_only)
-            throw std::runtime_error((titles_only ? "facets: " : "no facets: ") + q.q);
-          if (titles_only && !r.hits.empty() && !r.hits[0].snippet_html.empty())
+          if (!r.hits.empty() && r.facets.empty() == parts.facets)
+            throw std::runtime_error((parts.facets ? "no facets: " : "facets: ") + q.q);
+          if (!parts.snippets && !r.hits.empty() && !r.hits[0].snippet_html.empty())
             throw std::runtime_error("a snippet: " + q.q);
           if (rep > 0) e_ours.record(t, c, r.hits.size());
           if (rep > 0) per_ours[i].push_back(c);

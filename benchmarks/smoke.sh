@@ -24,6 +24,13 @@ step search
   tee "$BENCH_DATA/by-kind.txt"
 grep -Eq '^by kind=words .*portal_matches_sum=[1-9].*plain_matches_sum=[1-9]' \
   "$BENCH_DATA/by-kind.txt"
+# Our answer without its snippets, then without its facets (each checked by
+# bench_search: facets present or not, no snippet where none was asked for).
+for part in --no-snippets --no-facets; do
+  "$BUILD/bin/bench_search" --portal-db "$BENCH_DATA/sample/portal" \
+    --plain-db "$BENCH_DATA/sample/plain" --queries "$(queries_for sample)" --reps 1 \
+    --limit 40 "$part" | grep '^ratio '
+done
 step spelling
 "$BUILD/bin/bench_spelling" --portal-db "$BENCH_DATA/sample/portal" --words 50 |
   tee "$BENCH_DATA/spelling.txt"
