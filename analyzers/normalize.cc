@@ -80,6 +80,65 @@ const LatinFoldTable& latin_fold_table() {
   return table;
 }
 
+// fold_case() through ICU (any text).
+void fold_case_icu(std::string& word) {
+  thread_local icu::UnicodeString source, folded, clean;
+  source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  nfkc_casefold().normalize(source, folded, status);
+  if (U_FAILURE(status)) return;
+  clean.remove();
+  for (int32_t i = 0; i < folded.length(); ++i) {
+    char16_t c = folded.charAt(i);
+    if (c >= 0x300 && c <= 0x36F) continue;  // combining marks: stress, ...
+    if (c == u'\u0451') c = u'\u0435';       // ё -> е
+    if (is_apostrophe(c)) c = u'\'';
+    clean.append(c);
+  }
+  word.clear();
+  clean.toUTF8String(word);
+}
+
+// The folds of the code points of one or two UTF-8 bytes (U+0000..U+07FF:
+// Latin, Greek, Cyrillic), each as fold_case_icu() gives it alone, for those
+// that NFKC_Casefold never joins with a neighbour (a normalisation boundary
+// before them). A word made only of those folds to the concatenation of
+// their folds: ICU is asked only about the others (combining marks,
+// other scripts, typographic apostrophes).
+class CaseFoldTable {
+ public:
+  CaseFoldTable() {
+    const icu::Normalizer2& n = nfkc_casefold();
+    for (UChar32 c = 0; c < kSize; ++c) {
+      if (!n.hasBoundaryBefore(c)) continue;
+      uint8_t utf8[U8_MAX_LENGTH];
+      int32_t len = 0;
+      U8_APPEND_UNSAFE(utf8, len, c);
+      std::string one(reinterpret_cast<const char*>(utf8), static_cast<size_t>(len));
+      fold_case_icu(one);
+      folds_[static_cast<size_t>(c)] = std::move(one);
+      fast_[static_cast<size_t>(c)] = true;
+    }
+  }
+  // Appends the fold of `c` to `out`; false when `c` is not in the table.
+  bool append(UChar32 c, std::string& out) const {
+    if (c < 0 || c >= kSize || !fast_[static_cast<size_t>(c)]) return false;
+    out += folds_[static_cast<size_t>(c)];
+    return true;
+  }
+
+ private:
+  static constexpr UChar32 kSize = 0x800;
+  std::array<std::string, kSize> folds_;
+  std::array<bool, kSize> fast_{};
+};
+
+const CaseFoldTable& case_fold_table() {
+  static const CaseFoldTable table;
+  return table;
+}
+
 class CaseFold final : public Stage {
  public:
   void apply(std::string_view, std::span<Token> tokens) const override {
@@ -105,22 +164,20 @@ void fold_case(std::string& word) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return;
   }
-  thread_local icu::UnicodeString source, folded, clean;
-  source = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-  UErrorCode status = U_ZERO_ERROR;
-  nfkc_casefold().normalize(source, folded, status);
-  if (U_FAILURE(status)) return;
-  clean.remove();
-  for (int32_t i = 0; i < folded.length(); ++i) {
-    char16_t c = folded.charAt(i);
-    if (c >= 0x300 && c <= 0x36F) continue;  // combining marks: stress, ...
-    if (c == u'\u0451') c = u'\u0435';       // ё -> е
-    if (is_apostrophe(c)) c = u'\'';
-    clean.append(c);
+  const auto& table = case_fold_table();
+  thread_local std::string out;
+  out.clear();
+  const auto* p = reinterpret_cast<const uint8_t*>(word.data());
+  const auto n = static_cast<int32_t>(word.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (!table.append(c, out)) {
+      fold_case_icu(word);
+      return;
+    }
   }
-  word.clear();
-  clean.toUTF8String(word);
+  word.swap(out);
 }
 
 void fold_accents(std::string& word) {
