@@ -101,11 +101,11 @@ void fold_case_icu(std::string& word) {
 }
 
 // The folds of the code points of one or two UTF-8 bytes (U+0000..U+07FF:
-// Latin, Greek, Cyrillic), each as fold_case_icu() gives it alone, for those
-// that NFKC_Casefold never joins with a neighbour (a normalisation boundary
-// before them). A word made only of those folds to the concatenation of
-// their folds: ICU is asked only about the others (combining marks,
-// other scripts, typographic apostrophes).
+// Latin, Greek, Cyrillic and a few more scripts), each as fold_case_icu()
+// gives it alone, for those that NFKC_Casefold never joins with a neighbour
+// (a normalisation boundary before them). A word made only of those folds
+// to the concatenation of their folds: ICU is asked only about the others
+// (combining marks, other scripts, typographic apostrophes).
 class CaseFoldTable {
  public:
   CaseFoldTable() {
