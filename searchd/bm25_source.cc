@@ -40,10 +40,13 @@ void Bm25TermSource::init(const Xapian::Database& db) {
   double maxweight = 0, est = 0;
   termfreq_min_ = termfreq_max_ = 0;
   for (const auto& [term, factor] : terms_) {
+    // The statistics first: Xapian reads them through the table's own
+    // cursor, and a posting list opened right after starts from that
+    // cursor's blocks, where one opened first reads the term's block again.
+    const Xapian::doccount termfreq = db.get_termfreq(term);
     Part& part = parts_.emplace_back();
     part.it = db.postlist_begin(term);
     part.end = db.postlist_end(term);
-    const Xapian::doccount termfreq = db.get_termfreq(term);
     if (const double density = last ? static_cast<double>(termfreq) / last : 0;
         density > 0 && density < kMaxSteppedDensity)
       part.step_gap = kStepWithin / density;
