@@ -16,7 +16,9 @@ std::string FacetColumns::revision_of(const Xapian::Database& db) {
 }
 
 FacetColumns::FacetColumns(const Xapian::Database& db, const std::vector<SlotCounter::Spec>& specs,
-                           const std::vector<SlotCounter::Spec>& listed)
+                           const std::vector<SlotCounter::Spec>& listed,
+                           const std::vector<std::vector<Xapian::valueno>>& held,
+                           size_t held_budget)
     : revision_(revision_of(db)) {
   const Xapian::docid last = db.get_lastdocid();
   lengths_.assign(last + 1, 0);
@@ -56,6 +58,25 @@ FacetColumns::FacetColumns(const Xapian::Database& db, const std::vector<SlotCou
     }
     columns_.push_back(std::move(column));
   }
+  for (const auto& group : held) {
+    const size_t before = held_.size();
+    for (Xapian::valueno slot : group) {
+      HeldValues values(db, slot, held_budget);
+      if (!values.held()) break;
+      held_budget -= std::min(held_budget, values.bytes());
+      held_.push_back(std::move(values));
+    }
+    if (held_.size() - before < group.size()) {
+      held_.erase(held_.begin() + static_cast<long>(before), held_.end());
+      break;
+    }
+  }
+}
+
+const HeldValues* FacetColumns::held(Xapian::valueno slot) const {
+  for (const auto& h : held_)
+    if (h.slot() == slot) return &h;
+  return nullptr;
 }
 
 void FacetColumns::list_documents(FacetColumn& column) {
@@ -78,6 +99,7 @@ const FacetColumn* FacetColumns::find(const SlotCounter::Spec& spec) const {
 
 size_t FacetColumns::bytes() const {
   size_t n = lengths_.size() * sizeof(uint32_t);
+  for (const auto& h : held_) n += h.bytes();
   for (const auto& c : columns_) {
     n += (c.first.size() + c.ords.size() + c.single.size() + c.listed_first.size() +
           c.listed.size()) *

@@ -10,6 +10,11 @@
 // per extra value of a multi-valued field and the distinct values, and 4 per
 // document for the lengths.
 //
+// They may also hold the values of some slots whole (HeldValues), when those
+// add up to at most a budget: the stored articles and the translation links'
+// values, which a search reads for its hits from scattered documents, a block
+// read (pread) or two a value from the index.
+//
 // Thread safety: FacetColumns are immutable once built and shared between
 // threads; FacetColumnCache is thread-safe.
 #pragma once
@@ -27,6 +32,7 @@
 #include <vector>
 
 #include "searchd/facets.h"
+#include "searchd/held_values.h"
 
 namespace portal {
 
@@ -75,8 +81,12 @@ class FacetColumns {
   // Reads `db`'s value streams, one pass per slot. `db` must be one local
   // database (revision_of() not empty). The columns of `listed` that have at
   // most one value a document also list the documents of each value.
+  // The values of the groups of slots `held` are held too, in that order,
+  // each group whole or not at all, as long as they add up to at most
+  // `held_budget` bytes.
   FacetColumns(const Xapian::Database& db, const std::vector<SlotCounter::Spec>& specs,
-               const std::vector<SlotCounter::Spec>& listed = {});
+               const std::vector<SlotCounter::Spec>& listed = {},
+               const std::vector<std::vector<Xapian::valueno>>& held = {}, size_t held_budget = 0);
   // What identifies a database's contents: its UUID and revision; empty for
   // shards joined in one Database, whose revision Xapian does not tell, and
   // for a database that cannot tell it.
@@ -85,6 +95,8 @@ class FacetColumns {
   const FacetColumn* find(const SlotCounter::Spec& spec) const;
   // Document lengths by docid (0 for none), up to the highest.
   const std::vector<uint32_t>& lengths() const { return lengths_; }
+  // The values of `slot`, when they are held; else null.
+  const HeldValues* held(Xapian::valueno slot) const;
   size_t bytes() const;
 
  private:
@@ -93,6 +105,7 @@ class FacetColumns {
   std::string revision_;
   std::vector<FacetColumn> columns_;
   std::vector<uint32_t> lengths_;
+  std::vector<HeldValues> held_;
 };
 
 // Sorts a match of one local database by a column's values, as

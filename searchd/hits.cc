@@ -71,8 +71,13 @@ constexpr Xapian::doccount kDocsPerStreamedDocument = 256;
 // remote shard would stream values a document at a time).
 class VersionValues {
  public:
-  VersionValues(Xapian::Database& db, bool local, size_t slots = kVersionSlots.size())
-      : db_(db), local_(local), slots_(slots) {}
+  // `columns`: of `db`'s revision, or null; its held values are read
+  // instead of the index's.
+  VersionValues(Xapian::Database& db, bool local, size_t slots = kVersionSlots.size(),
+                const FacetColumns* columns = nullptr)
+      : db_(db), local_(local), slots_(slots) {
+    for (size_t i = 0; i < slots_ && columns; ++i) held_[i] = columns->held(kVersionSlots[i]);
+  }
 
   // Reads the values of `dids` not read yet.
   void read(std::vector<Xapian::docid> dids) {
@@ -80,6 +85,13 @@ class VersionValues {
     std::sort(dids.begin(), dids.end());
     dids.erase(std::unique(dids.begin(), dids.end()), dids.end());
     for (auto did : dids) values_[did];
+    if (std::all_of(held_.begin(), held_.begin() + static_cast<long>(slots_),
+                    [](const HeldValues* h) { return h != nullptr; })) {
+      for (auto did : dids)
+        for (size_t i = 0; i < slots_; ++i)
+          values_[did][i] = held_[i]->get(did).value_or(std::string_view());
+      return;
+    }
     const bool streams =
         local_ && db_.get_doccount() <= kDocsPerStreamedDocument * std::max<size_t>(dids.size(), 1);
     if (!streams) {
@@ -105,6 +117,7 @@ class VersionValues {
   Xapian::Database& db_;
   const bool local_;
   const size_t slots_;
+  std::array<const HeldValues*, kVersionSlots.size()> held_ = {};
   std::map<Xapian::docid, std::array<std::string, kVersionSlots.size()>> values_;
 };
 
@@ -166,6 +179,10 @@ Hit display_hit(const Xapian::Document& doc, const StoredParts& parts, StoredArt
 
 }  // namespace
 
+std::vector<std::vector<Xapian::valueno>> hits_held_slots() {
+  return {{kVersionSlots.begin(), kVersionSlots.end()}, {schema::kStoredSlot}};
+}
+
 std::vector<std::string> translation_ids(Xapian::Database& db, const Xapian::Document& doc) {
   StoredArticle a = read_stored(doc);
   std::vector<Version> listed = listed_versions(db, doc, a, nullptr);
@@ -182,10 +199,12 @@ std::vector<Hit> make_hits(Xapian::Database& db, const std::vector<ScoredDocumen
                            const HitOptions& options) {
   std::vector<Hit> hits;
   std::vector<std::vector<Version>> listed;
-  VersionValues values(db, options.local);
+  VersionValues values(db, options.local, kVersionSlots.size(), options.columns);
+  const HeldValues* stored = options.columns ? options.columns->held(schema::kStoredSlot) : nullptr;
   std::vector<Xapian::docid> dids;
   for (const auto& [doc, score] : docs) {
-    StoredParts parts(stored_bytes(doc));
+    const auto held = stored ? stored->get(doc.get_docid()) : std::nullopt;
+    StoredParts parts(held ? std::string(*held) : stored_bytes(doc));
     StoredArticle a = read_stored(parts.json());
     listed.push_back(listed_versions(db, doc, a, options.groups));
     for (const auto& v : listed.back()) dids.push_back(v.did);

@@ -42,7 +42,14 @@ struct HitOptions {
   // The translation groups of a local `db`'s revision with their documents
   // listed (FacetColumn::listed), or null: read from the index.
   const FacetColumn* groups = nullptr;
+  // The columns of a local `db`'s revision, or null: the values of
+  // hits_held_slots() are read from there when it holds them.
+  const FacetColumns* columns = nullptr;
 };
+
+// The slots make_hits() reads, in the groups it reads together, smallest
+// first: those FacetColumns may hold.
+std::vector<std::vector<Xapian::valueno>> hits_held_slots();
 
 // The hits for `docs`, in order. The links to their translations are read
 // together: on a local database, along value streams when they are many for

@@ -102,6 +102,12 @@ void add_options(CLI::App& app, std::vector<std::string>& shards, portal::IndexS
          "--no-facet-columns", [&search](std::int64_t count) { search.facet_columns = count <= 0; },
          "count facets from the index instead of from values held in memory")
       ->envname("PORTAL_NO_FACET_COLUMNS");
+  app.add_option_function<size_t>(
+         "--held-values-mb", [&search](size_t mb) { search.held_values_bytes = mb << 20; },
+         "hold what a search reads for its hits (the stored articles, the translation links) in "
+         "memory, with the facet values, when they add up to at most this many MB (0: never)")
+      ->envname("PORTAL_HELD_VALUES_MB")
+      ->default_str(std::to_string(search.held_values_bytes >> 20));
   app.add_option("--facets", facets, "extra facet fields (JSON); empty: none")
       ->envname("PORTAL_FACETS")
       ->capture_default_str();

@@ -186,7 +186,8 @@ struct Searcher::Impl {
     std::vector<SlotCounter::Spec> specs = {group_counter_spec(), date_column_spec()};
     for (const auto& f : fields) specs.push_back(counter_spec(f));
     return std::make_shared<FacetColumns>(lease.db(), specs,
-                                          std::vector<SlotCounter::Spec>{group_counter_spec()});
+                                          std::vector<SlotCounter::Spec>{group_counter_spec()},
+                                          hits_held_slots(), options.held_values_bytes);
   }
 
   // The facet columns of `db`'s revision when they are wanted and built;
@@ -875,7 +876,8 @@ SearchResult Searcher::Impl::run(Xapian::Database& db, const std::string& revisi
                           {.highlighter = parsed.has_text ? &highlighter : nullptr,
                            .snippets = r.snippets,
                            .local = single_local(db),
-                           .groups = listed_groups(built.get())});
+                           .groups = listed_groups(built.get()),
+                           .columns = built.get()});
 
   // Disjunctive facets: a facet with a selected value is counted as if its own
   // filter were not applied.

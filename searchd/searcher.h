@@ -200,6 +200,10 @@ struct SearcherOptions {
   // Keep the facet values of a single local index in memory (FacetColumns,
   // built in the background for each new revision) and count from them.
   bool facet_columns = true;
+  // With them, the values a search reads for its hits (the translation
+  // links' and the stored articles), when they add up to at most this many
+  // bytes: hits then read them from memory (HeldValues).
+  size_t held_values_bytes = size_t{64} << 20;
 };
 
 // load_extra_fields() (indexer/facet_config.h) reads extra facet fields from a

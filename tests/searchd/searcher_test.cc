@@ -976,7 +976,9 @@ TEST_F(SearcherTest, RankedMatchesAreCountedInFull) {
 }
 
 // Facet columns count what the index counts, and the pages they rank and the
-// translation links they list (the groups' documents) are the index's too.
+// translation links they list (the groups' documents) are the index's too;
+// so are the hits made from the values they hold (the stored articles, the
+// links' titles and urls).
 TEST_F(SearcherTest, FacetColumnsCountLikeTheIndex) {
   SearcherOptions o;
   o.extra_fields = load_extra_fields(source_dir() + "/data/facets.json");
@@ -985,6 +987,15 @@ TEST_F(SearcherTest, FacetColumnsCountLikeTheIndex) {
   o.facet_columns = true;
   Searcher from_columns(dir_->file("db"), o);
   from_columns.load_facet_columns();
+  o.held_values_bytes = 0;
+  Searcher holding_none(dir_->file("db"), o);
+  holding_none.load_facet_columns();
+  // The articles held: more than the stored bytes of the corpus' bodies.
+  size_t body_bytes = 0;
+  for (const auto& d : corpus_->where([](const auto&) { return true; }))
+    body_bytes += d->value("body", std::string()).size();
+  EXPECT_GT(from_columns.facet_columns_bytes(),
+            holding_none.facet_columns_bytes() + body_bytes / 4);
   size_t links = 0;
   for (const std::string q : {"україна", "", "мир OR війна", "\"гуманітарні коридори\""})
     for (bool collapse : {true, false}) {
@@ -1004,10 +1015,17 @@ TEST_F(SearcherTest, FacetColumnsCountLikeTheIndex) {
       for (size_t i = 0; i < a.hits.size(); ++i) {
         EXPECT_EQ(b.hits[i].id, a.hits[i].id);
         EXPECT_DOUBLE_EQ(b.hits[i].score, a.hits[i].score);
+        EXPECT_EQ(b.hits[i].title_html, a.hits[i].title_html);
+        EXPECT_EQ(b.hits[i].snippet_html, a.hits[i].snippet_html);
+        EXPECT_EQ(b.hits[i].url, a.hits[i].url);
+        EXPECT_EQ(b.hits[i].date, a.hits[i].date);
+        EXPECT_EQ(b.hits[i].topics, a.hits[i].topics);
         ASSERT_EQ(b.hits[i].translations.size(), a.hits[i].translations.size()) << a.hits[i].id;
         for (size_t t = 0; t < a.hits[i].translations.size(); ++t) {
           EXPECT_EQ(b.hits[i].translations[t].id, a.hits[i].translations[t].id);
           EXPECT_EQ(b.hits[i].translations[t].title, a.hits[i].translations[t].title);
+          EXPECT_EQ(b.hits[i].translations[t].url, a.hits[i].translations[t].url);
+          EXPECT_EQ(b.hits[i].translations[t].lang, a.hits[i].translations[t].lang);
         }
         links += a.hits[i].translations.size();
       }
