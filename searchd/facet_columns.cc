@@ -59,6 +59,10 @@ FacetColumns::FacetColumns(const Xapian::Database& db, const std::vector<SlotCou
     columns_.push_back(std::move(column));
   }
   for (const auto& group : held) {
+    // A group that will not fit is not read.
+    size_t estimate = 0;
+    for (Xapian::valueno slot : group) estimate += HeldValues::estimate(db, slot);
+    if (estimate > held_budget + held_budget / 2) break;
     const size_t before = held_.size();
     for (Xapian::valueno slot : group) {
       HeldValues values(db, slot, held_budget);

@@ -11,6 +11,17 @@ constexpr size_t kSampled = 1000;
 
 }  // namespace
 
+size_t HeldValues::estimate(const Xapian::Database& db, Xapian::valueno slot) {
+  const size_t offsets = (db.get_lastdocid() + 2) * sizeof(uint32_t);
+  size_t read = 0, bytes = 0;
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot) && read < kSampled;
+       ++it, ++read)
+    bytes += (*it).size();
+  if (read == 0) return offsets;
+  return offsets + static_cast<size_t>(static_cast<double>(bytes) / static_cast<double>(read) *
+                                       db.get_value_freq(slot));
+}
+
 HeldValues::HeldValues(const Xapian::Database& db, Xapian::valueno slot, size_t budget)
     : slot_(slot) {
   budget = std::min<size_t>(budget, std::numeric_limits<uint32_t>::max());

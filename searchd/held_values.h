@@ -23,6 +23,10 @@ class HeldValues {
   // none (held() false).
   HeldValues(const Xapian::Database& db, Xapian::valueno slot, size_t budget);
 
+  // About the bytes HeldValues(db, slot, ...) would take, from the sizes of
+  // the first values of the slot.
+  static size_t estimate(const Xapian::Database& db, Xapian::valueno slot);
+
   Xapian::valueno slot() const { return slot_; }
   bool held() const { return !at_.empty(); }
   // The value of `did`; nullopt for none (an empty value), or when none are

@@ -94,6 +94,10 @@ TEST(HeldValuesTest, TheFirstValuesTellWhenTheRestWillNotFit) {
   EXPECT_FALSE(HeldValues(db, kA, 250000 + offsets).held());
   // Within half the estimate, they are read and held.
   EXPECT_TRUE(HeldValues(db, kA, 1000000 + offsets).held());
+  // The estimate before reading: the first thousand values' mean, times
+  // the documents with a value.
+  EXPECT_EQ(HeldValues::estimate(db, kA), 100 * 20000 + offsets);
+  EXPECT_EQ(HeldValues::estimate(db, kB), offsets);
 }
 
 TEST(HeldValuesTest, FacetColumnsHoldEachGroupWholeOrNotAtAll) {
@@ -104,6 +108,8 @@ TEST(HeldValuesTest, FacetColumnsHoldEachGroupWholeOrNotAtAll) {
   const size_t offsets = (db.get_lastdocid() + 2) * sizeof(uint32_t);
   const size_t b_bytes = HeldValues(db, kB, 1 << 30).bytes();
   const size_t c_bytes = HeldValues(db, kC, 1 << 30).bytes();
+  // Values of one size: estimated exactly.
+  EXPECT_EQ(HeldValues::estimate(db, kC), c_bytes);
   const std::vector<std::vector<Xapian::valueno>> groups = {{kA, kB}, {kC}};
   auto held = [&](size_t budget) {
     FacetColumns columns(db, {}, {}, groups, budget);
