@@ -62,7 +62,7 @@ FacetColumns::FacetColumns(const Xapian::Database& db, const std::vector<SlotCou
     // A group that will not fit is not read.
     size_t estimate = 0;
     for (Xapian::valueno slot : group) estimate += HeldValues::estimate(db, slot);
-    if (estimate > held_budget + held_budget / 2) break;
+    if (estimate > held_budget) break;
     const size_t before = held_.size();
     for (Xapian::valueno slot : group) {
       HeldValues values(db, slot, held_budget);
