@@ -103,6 +103,7 @@ Highlighter::Highlighter(const std::vector<std::string>& words,
   }
   for (size_t i = 0; i < words.size(); ++i)
     if (can_match[i]) matchable_.push_back(words[i]);
+  for (const auto& p : prefixes_) add_letter(p);
   long_prefix_ = std::any_of(prefixes_.begin(), prefixes_.end(),
                              [](const auto& p) { return p.size() > WordForms::kHead; });
   units_ = matchable_.size() + prefixes_.size();
@@ -116,6 +117,15 @@ void Highlighter::add_term(TermMap& to, const std::string& term, size_t i,
   if (!to.emplace(hash, i).second) return;
   can_match[i] = true;
   hash_bits_ |= uint64_t{1} << (hash >> 58);
+  add_letter(term);
+}
+
+void Highlighter::add_letter(std::string_view form) {
+  if (const uint32_t key = analysis::first_letter_key(form)) {
+    letters_.set(key);
+  } else {
+    by_letter_ = false;
+  }
 }
 
 size_t Highlighter::wanted(std::string_view lang) const {
@@ -193,8 +203,19 @@ void Highlighter::matches(std::string_view text, const analysis::Analyzer& analy
         for (size_t key : keys) seen.erase(key);
     }
   } pending{seen_, keys};
+  const auto& letters = analysis::first_letter_table();
   for (size_t i = from; i < words.size(); ++i) {
-    auto [it, is_new] = seen_.try_emplace(key_of(words[i]), -2 - static_cast<long>(keys.size()));
+    // Most words do not start as any query form does (tests/analyzers/
+    // first_letter_test.cc: nor do their normalised forms and stems).
+    const auto& w = words[i];
+    if (by_letter_ && !w.compound) {
+      const uint32_t letter = letters.key(text.substr(w.start, w.end - w.start));
+      if (letter != 0 && !letters_.test(letter)) {
+        unit[i - from] = -1;
+        continue;
+      }
+    }
+    auto [it, is_new] = seen_.try_emplace(key_of(w), -2 - static_cast<long>(keys.size()));
     if (is_new) {
       first_at.push_back(i);
       keys.push_back(it->first);

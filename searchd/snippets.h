@@ -14,6 +14,7 @@
 // remembers the words it has seen).
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -26,6 +27,7 @@
 #include <absl/container/flat_hash_map.h>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/first_letter.h"
 #include "searchd/query_terms.h"
 #include "searchd/word_forms.h"
 
@@ -122,6 +124,12 @@ class Highlighter {
   // to its word's index; prefixes count as units after the words.
   TermMap terms_, stems_;
   uint64_t hash_bits_ = 0;  // bit n: some key of terms_ or stems_ has n as its top six bits
+  // The first-letter keys (analysis::first_letter_key) of the query's forms,
+  // stems and prefixes: a word of a text whose key is none of them matches
+  // none, and is not looked up. Off when one of them has no key.
+  std::bitset<analysis::kFirstLetterKeys> letters_;
+  bool by_letter_ = true;
+  void add_letter(std::string_view form);
   std::vector<std::string> prefixes_;
   // Some prefix is longer than WordForms::kHead: words are matched from
   // their tokens, not from the process-wide records.

@@ -86,6 +86,19 @@ TEST(HighlighterTest, PrefixesMarkTheirCompletions) {
   EXPECT_EQ(h.highlight("Sanctions, not sanity.", "en"), "<mark>Sanctions</mark>, not sanity.");
 }
 
+// A word is passed over by its first letter only when analysis could not
+// give it the first letter of a query form: capitals, accents, elisions and
+// letters written with a combining mark are still marked.
+TEST(HighlighterTest, WordsWrittenWithOtherFirstLettersAreStillMarked) {
+  Highlighter h({"ecole"}, {});
+  const std::string html =
+      h.highlight("L\u2019\u00C9cole, l'ECOLE et les e\u0301coles; une colle.", "fr");
+  EXPECT_EQ(count_of(html, "<mark>"), 3u) << html;
+  EXPECT_NE(html.find("<mark>L\u2019\u00C9cole</mark>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<mark>l&#39;ECOLE</mark>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("colle</mark>"), std::string::npos) << html;
+}
+
 TEST(HighlighterTest, SnippetFindsAWordFarIntoALongText) {
   std::string text;
   while (text.size() < 6000) text += "The committee met again on Tuesday morning. ";
