@@ -45,7 +45,8 @@ class FirstLetterTable {
     for (; i < n; ++i) {
       const unsigned char c = p[i];
       if (c == '\'' || c == '`') return 0;
-      // U+2018, U+2019 (E2 80 98/99); U+02BB, U+02BC (CA BB/BC).
+      // U+2018, U+2019 (E2 80 98/99); U+02BB, U+02BC (CA BB/BC): the
+      // apostrophes fold_case() turns into U+0027 (normalize.cc).
       if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0x98 || p[i + 2] == 0x99))
         return 0;
       if (c == 0xCA && i + 1 < n && (p[i + 1] == 0xBB || p[i + 1] == 0xBC)) return 0;

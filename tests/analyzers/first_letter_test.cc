@@ -22,7 +22,7 @@ TEST(FirstLetterTest, FoldsCaseAndAccents) {
   EXPECT_EQ(first_letter_key("Ёлка"), first_letter_key("елка"));
   EXPECT_EQ(first_letter_key("Київ"), first_letter_key("київ"));
   EXPECT_EQ(first_letter_key("2024"), static_cast<uint32_t>('2'));
-  EXPECT_NE(first_letter_key("europe"), first_letter_key("ecole") + 1);
+  EXPECT_NE(first_letter_key("europe"), first_letter_key("paris"));
   EXPECT_NE(first_letter_key("мир"), first_letter_key("пир"));
   EXPECT_NE(first_letter_key("europe"), 0u);
 }
